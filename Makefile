@@ -1,0 +1,57 @@
+# Clinic CMS. `make help` lists the targets.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		(echo "Python 3.11 or newer is needed (set PYTHON=...)" && exit 1)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the runtime requirements
+
+install-dev: $(VENV)/.dev-installed ## Install the test and lint tools too
+
+setup: install ## Migrate and load the demo content (safe to repeat; keeps data)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+run: setup ## Set everything up and serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py ensure_local_admin
+	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: install-dev ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test: install-dev ## Lint, check migrations, run the whole test suite
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run --noinput
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-browser: install-dev ## Only the browser tests (real Chromium)
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+format: install-dev ## Format the code with ruff
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+.PHONY: help install install-dev setup run lint test test-browser format

@@ -1,0 +1,370 @@
+"""The one shared block library: every StreamField on the site builds from these blocks.
+
+Each block is a small StructBlock (or a configured basic block) with its own template in
+``templates/blocks/``, an icon, a label, help text and a preview value so editors see what they
+are adding. Page bodies use ``ArticleStreamBlock``; the home page reuses it.
+"""
+
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
+from django.utils.text import slugify
+
+from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+# Rich text in body copy: enough for health writing, nothing that breaks the page design.
+BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+SHORT_FEATURES = ["bold", "italic", "link"]
+
+
+class HeadingStructValue(blocks.StructValue):
+    def anchor_id(self) -> str:
+        return slugify(self.get("anchor") or self.get("text") or "")[:80]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading; its anchor lets other pages and a table of contents link to it."""
+
+    text = blocks.CharBlock(max_length=120, help_text="Short and descriptive, e.g. 'Causes'.")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section (H2)"), ("h3", "Sub-section (H3)")],
+        default="h2",
+        help_text="Use H2 for main sections and H3 only inside an H2 section.",
+    )
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        help_text="Optional link name (letters, numbers, hyphens). Defaults to the heading text.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Heading"
+        template = "blocks/heading_block.html"
+        value_class = HeadingStructValue
+        description = "A section heading (H2 or H3) with a linkable anchor."
+        preview_value = {"text": "What causes muscle spasms?", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Body text with bold, italic, links and lists."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", BODY_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Paragraph"
+        template = "blocks/paragraph_block.html"
+        help_text = "Body text. Keep paragraphs short: most visitors read on a phone."
+        description = "Rich text: paragraphs, bold, italic, links and lists."
+        preview_value = (
+            "<p>Most back spasms settle within a few days with gentle movement and rest.</p>"
+        )
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    """An image with alt text (required unless decorative), optional caption and credit."""
+
+    image = ImageBlock(
+        help_text="Describe the image for people who cannot see it, or mark it decorative."
+    )
+    caption = blocks.CharBlock(required=False, max_length=250, help_text="Shown under the image.")
+    credit = blocks.CharBlock(
+        required=False, max_length=120, help_text="Photographer or source, if required."
+    )
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "blocks/captioned_image_block.html"
+        description = "An image with alt text, caption and credit, sized for every screen."
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A pull quote, e.g. from a clinician or a patient (with their consent)."""
+
+    quote = blocks.TextBlock(max_length=500, help_text="The quoted words, without quote marks.")
+    attribution = blocks.CharBlock(
+        required=False, max_length=120, help_text="Who said it, e.g. 'Lead physiotherapist'."
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Quote"
+        template = "blocks/quote_block.html"
+        description = "A highlighted quotation with its source."
+        preview_value = {
+            "quote": "Gentle movement is usually better for a sore back than bed rest.",
+            "attribution": "Senior physiotherapist",
+        }
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A highlighted box: general information, a caution, or when to seek urgent care."""
+
+    style = blocks.ChoiceBlock(
+        choices=[
+            ("info", "Information"),
+            ("warning", "Caution"),
+            ("urgent", "Seek urgent care"),
+        ],
+        default="info",
+        help_text="'Seek urgent care' is for red-flag symptoms that need emergency attention.",
+    )
+    heading = blocks.CharBlock(max_length=120, help_text="A short title for the box.")
+    text = blocks.RichTextBlock(features=BODY_FEATURES, help_text="Keep it brief: a few lines.")
+
+    class Meta:
+        icon = "warning"
+        label = "Callout"
+        template = "blocks/callout_block.html"
+        description = "A coloured box for key information, cautions or urgent-care advice."
+        preview_value = {
+            "style": "urgent",
+            "heading": "When to seek urgent care",
+            "text": "<ul><li>Weakness or numbness in the legs</li><li>Pain after a fall</li></ul>",
+        }
+
+
+class FAQItemBlock(blocks.StructBlock):
+    """One question and its answer."""
+
+    question = blocks.CharBlock(max_length=200, help_text="Phrase it as a visitor would ask it.")
+    answer = blocks.RichTextBlock(features=BODY_FEATURES, help_text="A short, direct answer.")
+
+    class Meta:
+        icon = "help"
+        label = "Question"
+
+
+class FAQBlock(blocks.StructBlock):
+    """Frequently asked questions, each one expandable; the same text feeds FAQ structured data."""
+
+    heading = blocks.CharBlock(
+        max_length=120, default="Frequently asked questions", help_text="Shown as an H2."
+    )
+    items = blocks.ListBlock(FAQItemBlock(), min_num=1, label="Questions")
+    emit_schema = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Describe to search engines",
+        help_text="Adds FAQ structured data for search engines. Untick if the page has another "
+        "FAQ block already marked.",
+    )
+
+    class Meta:
+        icon = "help"
+        label = "FAQ"
+        template = "blocks/faq_block.html"
+        description = "Questions and answers that visitors can expand one at a time."
+        preview_value = {
+            "heading": "Frequently asked questions",
+            "items": [
+                {
+                    "question": "Do I need a referral?",
+                    "answer": "<p>No. You can book a physiotherapy assessment directly.</p>",
+                },
+                {
+                    "question": "How long is a first visit?",
+                    "answer": "<p>Plan for about 45 minutes.</p>",
+                },
+            ],
+            "emit_schema": True,
+        }
+
+
+class LinkStructValue(blocks.StructValue):
+    def url(self) -> str:
+        page = self.get("page")
+        if page is not None:
+            return page.url
+        return self.get("url") or ""
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A prompt to act (e.g. book a free evaluation), with optional phone and WhatsApp links."""
+
+    heading = blocks.CharBlock(max_length=120, help_text="e.g. 'Book a free evaluation'.")
+    text = blocks.TextBlock(required=False, max_length=400, help_text="One or two sentences.")
+    button_text = blocks.CharBlock(
+        max_length=40, default="Book a free evaluation", help_text="A verb first: 'Book now'."
+    )
+    page = blocks.PageChooserBlock(
+        required=False, help_text="Where the button goes. Choose a page or enter a URL, not both."
+    )
+    url = blocks.URLBlock(required=False, help_text="An external address, if not a page.")
+    show_phone = blocks.BooleanBlock(
+        required=False, default=True, help_text="Add a 'call us' link using the clinic's number."
+    )
+    show_whatsapp = blocks.BooleanBlock(
+        required=False, default=False, help_text="Add a WhatsApp link using the clinic's number."
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            message = "Choose a page or enter a URL for the button (one of them, not both)."
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ErrorList([ValidationError(message)]),
+                    "url": ErrorList([ValidationError(message)]),
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "pick"
+        label = "Call to action"
+        template = "blocks/call_to_action_block.html"
+        value_class = LinkStructValue
+        description = "A highlighted prompt with a button, and optional phone/WhatsApp links."
+        preview_value = {
+            "heading": "Book a free evaluation",
+            "text": "Speak to a physiotherapist about your back pain.",
+            "button_text": "Book now",
+            "url": "https://example.com/contact/",
+            "show_phone": True,
+            "show_whatsapp": True,
+        }
+
+
+class ContactFormBlock(blocks.StructBlock):
+    """Embeds a contact page's form; submissions post to, and are stored by, that page."""
+
+    form_page = blocks.PageChooserBlock(
+        page_type="contact.ContactPage",
+        help_text="The contact page whose form to show. Its fields and thank-you text apply.",
+    )
+    heading = blocks.CharBlock(
+        max_length=120, default="Book a free evaluation", help_text="Shown above the form."
+    )
+    intro = blocks.TextBlock(required=False, max_length=400, help_text="One or two sentences.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        form_page = value.get("form_page")
+        form_page = form_page.specific if form_page is not None else None
+        request = (parent_context or {}).get("request")
+        if form_page is not None and form_page.live:
+            user = getattr(request, "user", None)
+            context["form_page"] = form_page
+            context["form"] = form_page.get_form(page=form_page, user=user)
+            context["source_page"] = (parent_context or {}).get("page")
+        return context
+
+    class Meta:
+        icon = "form"
+        label = "Contact form"
+        template = "blocks/contact_form_block.html"
+        description = "The form of a contact page, shown inline (e.g. at the end of an article)."
+
+
+class VideoBlock(blocks.StructBlock):
+    """A video from YouTube or Vimeo, embedded with a caption."""
+
+    video = EmbedBlock(help_text="Paste the address of a YouTube or Vimeo video.")
+    caption = blocks.CharBlock(required=False, max_length=250, help_text="What the video shows.")
+
+    class Meta:
+        icon = "media"
+        label = "Video"
+        template = "blocks/video_block.html"
+        description = "An embedded video with a caption."
+
+
+class TableBlock(WagtailTableBlock):
+    """A simple data table, e.g. opening hours or a comparison; first row is the header."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "table_options",
+            {"startRows": 3, "startCols": 2, "colHeaders": False, "rowHeaders": False},
+        )
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "table"
+        label = "Table"
+        template = "blocks/table_block.html"
+        help_text = "Tick 'row header' for the first row. Add a caption describing the table."
+        description = "A small table of data with a caption and header row."
+
+
+class ArticleStreamBlock(blocks.StreamBlock):
+    """The palette every page body offers."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    callout = CalloutBlock()
+    faq = FAQBlock()
+    cta = CallToActionBlock()
+    contact_form = ContactFormBlock()
+    video = VideoBlock()
+    table = TableBlock()
+
+    class Meta:
+        template = "blocks/stream_block.html"
+
+
+class ServiceCardBlock(blocks.StructBlock):
+    """A featured service on the home page, linking to its page."""
+
+    title = blocks.CharBlock(max_length=60, help_text="The service name, e.g. 'Physiotherapy'.")
+    summary = blocks.TextBlock(max_length=200, help_text="One sentence on who it helps.")
+    page = blocks.PageChooserBlock(help_text="The page describing this service.")
+
+    class Meta:
+        icon = "doc-full"
+        label = "Service"
+        template = "blocks/service_card_block.html"
+        description = "A card linking to a service page."
+
+
+class OpeningHoursBlock(blocks.StructBlock):
+    """Opening times for one or more weekdays; add several rows for split hours."""
+
+    days = blocks.MultipleChoiceBlock(
+        choices=[
+            ("Monday", "Monday"),
+            ("Tuesday", "Tuesday"),
+            ("Wednesday", "Wednesday"),
+            ("Thursday", "Thursday"),
+            ("Friday", "Friday"),
+            ("Saturday", "Saturday"),
+            ("Sunday", "Sunday"),
+        ],
+        help_text="Tick every day these hours apply to (all seven for 'open 7 days a week').",
+    )
+    opens = blocks.TimeBlock(help_text="Opening time, e.g. 08:00.")
+    closes = blocks.TimeBlock(help_text="Closing time, e.g. 22:00.")
+
+    class Meta:
+        icon = "time"
+        label = "Opening hours"
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    """A link to one of the clinic's social media profiles."""
+
+    network = blocks.ChoiceBlock(
+        choices=[
+            ("Instagram", "Instagram"),
+            ("Facebook", "Facebook"),
+            ("LinkedIn", "LinkedIn"),
+            ("YouTube", "YouTube"),
+            ("TikTok", "TikTok"),
+            ("X", "X"),
+        ]
+    )
+    url = blocks.URLBlock(help_text="The full address of the profile.")
+
+    class Meta:
+        icon = "link"
+        label = "Social link"

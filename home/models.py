@@ -1,0 +1,243 @@
+"""Site-wide pages (home, standard pages) and the clinic's editable details."""
+
+from functools import cached_property
+
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import (
+    SHORT_FEATURES,
+    ArticleStreamBlock,
+    OpeningHoursBlock,
+    ServiceCardBlock,
+    SocialLinkBlock,
+)
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@register_setting(icon="site")
+class ClinicSettings(BaseSiteSetting):
+    """Everything the header, footer and call-to-action blocks say about the clinic."""
+
+    name = models.CharField(
+        max_length=100, default="Our clinic", help_text="The clinic's name as patients know it."
+    )
+    tagline = models.CharField(
+        max_length=150, blank=True, help_text="A short line shown under the name in the footer."
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown in the header. A wide image about 3:1 works best.",
+    )
+    address = models.TextField(
+        blank=True, help_text="Postal address, one line per row, as it should appear on the site."
+    )
+    po_box = models.CharField(max_length=50, blank=True, help_text="e.g. 'P.O. Box 1234'.")
+    phone = models.CharField(
+        max_length=30, blank=True, help_text="Main number in international format: +971 6 …"
+    )
+    whatsapp = models.CharField(
+        max_length=30,
+        blank=True,
+        help_text="WhatsApp number in international format. Leave empty to hide WhatsApp links.",
+    )
+    email = models.EmailField(blank=True, help_text="Public enquiries address.")
+    opening_hours = StreamField(
+        [("hours", OpeningHoursBlock())],
+        blank=True,
+        help_text="One row per set of hours. 'Open 7 days a week': one row with all seven days "
+        "ticked. Split hours: two rows for the same days.",
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())], blank=True, help_text="Shown as links in the footer."
+    )
+    footer_text = RichTextField(
+        features=SHORT_FEATURES, blank=True, help_text="A short note shown in the footer."
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], "Clinic"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("po_box"),
+                FieldPanel("phone"),
+                FieldPanel("whatsapp"),
+                FieldPanel("email"),
+            ],
+            "Contact details",
+        ),
+        FieldPanel("opening_hours"),
+        FieldPanel("social_links"),
+        FieldPanel("footer_text"),
+    ]
+
+    class Meta:
+        verbose_name = "Clinic details"
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def phone_href(self) -> str:
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def whatsapp_href(self) -> str:
+        digits = "".join(ch for ch in self.whatsapp if ch.isdigit())
+        return f"https://wa.me/{digits}" if digits else ""
+
+    @property
+    def address_lines(self) -> list[str]:
+        return [line.strip() for line in self.address.splitlines() if line.strip()]
+
+    @cached_property
+    def hours_by_day(self) -> list[tuple[str, list[tuple]]]:
+        """[(weekday, [(opens, closes), ...]), ...] in week order; an empty list means closed."""
+        table = {day: [] for day in WEEKDAYS}
+        for block in self.opening_hours:
+            for day in block.value["days"]:
+                if day in table:
+                    table[day].append((block.value["opens"], block.value["closes"]))
+        return [(day, sorted(table[day])) for day in WEEKDAYS]
+
+    @property
+    def open_every_day(self) -> bool:
+        return all(periods for _day, periods in self.hours_by_day)
+
+    @property
+    def hours_summary(self) -> list[tuple[str, list[tuple]]]:
+        """Consecutive days with the same hours folded together: [("Monday–Sunday", [...])]."""
+        groups: list[tuple[list[str], list[tuple]]] = []
+        for day, periods in self.hours_by_day:
+            if groups and groups[-1][1] == periods:
+                groups[-1][0].append(day)
+            else:
+                groups.append(([day], periods))
+        summary = []
+        for days, periods in groups:
+            label = days[0] if len(days) == 1 else f"{days[0]}–{days[-1]}"
+            summary.append((label, periods))
+        return summary
+
+
+class HomePage(Page):
+    """The site root: hero, featured services, latest articles, then free-form content."""
+
+    hero_heading = models.CharField(
+        max_length=120, help_text="The page's main heading (H1). Say what the clinic does."
+    )
+    hero_text = models.TextField(
+        blank=True, max_length=300, help_text="One or two sentences under the heading."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A wide, calm photo. Its alt text is taken from the image library.",
+    )
+    hero_cta_text = models.CharField(
+        max_length=40, blank=True, default="Book a free evaluation", help_text="Button label."
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Where the hero button goes, usually the contact page.",
+    )
+    services_heading = models.CharField(
+        max_length=120, default="Our services", help_text="Heading above the service cards."
+    )
+    featured_services = StreamField(
+        [("service", ServiceCardBlock())],
+        blank=True,
+        help_text="Three or four services to highlight, in order.",
+    )
+    latest_heading = models.CharField(
+        max_length=120, default="Latest articles", help_text="Heading above the latest articles."
+    )
+    body = StreamField(ArticleStreamBlock(), blank=True, help_text="Anything else for the page.")
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_heading"),
+                FieldPanel("hero_text"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_text"),
+                FieldPanel("hero_cta_page"),
+            ],
+            "Hero",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("services_heading"), FieldPanel("featured_services")], "Services"
+        ),
+        FieldPanel("latest_heading"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("hero_heading"),
+        index.SearchField("hero_text"),
+        index.SearchField("body"),
+    ]
+
+    # The home page sits at the root of the site; there is only one.
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "contact.ContactPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import BlogPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = BlogPage.objects.listing()[:3]
+        return context
+
+
+class StandardPage(Page):
+    """A general page: About, Services and each service."""
+
+    intro = models.TextField(
+        blank=True, max_length=400, help_text="A short introduction shown under the title."
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional image shown at the top of the page.",
+    )
+    body = StreamField(ArticleStreamBlock(), blank=True, help_text="The page's content.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["child_pages"] = self.get_children().live().public().specific()
+        return context

@@ -1,0 +1,30 @@
+from django import template
+
+from wagtail.models import Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    """The site root's live, public children that editors marked 'Show in menus'."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    current_page = context.get("page")
+    if site is None:
+        return {"menu_pages": [], "current_page": current_page, "request": request}
+    root = site.root_page
+    menu_pages = list(root.get_children().live().public().in_menu())
+    ancestor_ids = []
+    if current_page is not None and getattr(current_page, "path", None):
+        # Derive ancestors from the materialised path instead of querying for them.
+        ancestor_paths = {
+            current_page.path[:i] for i in range(len(root.path) + 4, len(current_page.path), 4)
+        }
+        ancestor_ids = [page.pk for page in menu_pages if page.path in ancestor_paths]
+    return {
+        "menu_pages": menu_pages,
+        "current_page": current_page,
+        "current_ancestor_ids": ancestor_ids,
+        "request": request,
+    }

@@ -1,0 +1,43 @@
+"""Site search over live, public pages."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.response import TemplateResponse
+from django.utils.http import urlencode
+
+from wagtail.models import Page
+
+MAX_QUERY_LENGTH = 200
+RESULTS_PER_PAGE = 10
+
+
+def clean_query(raw: str) -> str:
+    """Whatever a visitor types becomes a plain, bounded search string: control characters and
+    runs of white space collapse to single spaces, and very long queries are cut."""
+    text = "".join(ch if ch.isprintable() else " " for ch in raw)
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    results_page = None
+    paginator = None
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+        paginator = Paginator(results, RESULTS_PER_PAGE)
+        try:
+            results_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results_page = paginator.page(1)
+        except EmptyPage:
+            results_page = paginator.page(paginator.num_pages)
+
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {
+            "search_query": query,
+            "search_querystring": urlencode({"q": query}),
+            "results": results_page,
+            "paginator": paginator,
+        },
+    )

@@ -1,0 +1,117 @@
+"""Factories for the page tree, snippets and images used across the tests."""
+
+import datetime
+
+from django.utils import timezone
+
+import factory
+import wagtail_factories
+
+from blog.models import BlogCategory, BlogIndexPage, BlogPage
+from contact.models import ContactPage, FormField
+from home.models import HomePage, StandardPage
+from people.models import Person
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Dr Test Clinician {n}")
+    credentials = "DPT"
+    speciality = "Physiotherapist"
+
+    class Meta:
+        model = Person
+
+
+class BlogCategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+    class Meta:
+        model = BlogCategory
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Home"
+    slug = "test-home"
+    hero_heading = "Physiotherapy and family care, 7 days a week"
+    hero_text = "Book a free evaluation with our team."
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    intro = "An introduction."
+    body = factory.LazyFunction(
+        lambda: [{"type": "paragraph", "value": "<p>Standard page text.</p>"}]
+    )
+
+    class Meta:
+        model = StandardPage
+
+
+class BlogIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Health articles"
+    slug = "blog"
+    intro = "Advice from our clinicians."
+
+    class Meta:
+        model = BlogIndexPage
+
+
+class BlogPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Article {n}")
+    summary = "A short summary of the article."
+    date = factory.LazyFunction(timezone.localdate)
+    author = factory.SubFactory(PersonFactory)
+    reviewer = factory.SubFactory(PersonFactory)
+    last_reviewed = factory.LazyFunction(lambda: timezone.localdate() - datetime.timedelta(days=3))
+    body = factory.LazyFunction(
+        lambda: [
+            {"type": "heading", "value": {"text": "Causes", "level": "h2", "anchor": ""}},
+            {"type": "paragraph", "value": "<p>Article body text.</p>"},
+        ]
+    )
+
+    class Meta:
+        model = BlogPage
+
+
+class ContactPageFactory(wagtail_factories.PageFactory):
+    title = "Book a free evaluation"
+    slug = "contact"
+    intro = "<p>Tell us how we can help.</p>"
+    thank_you_text = "<p>Thank you: we will call you back today.</p>"
+    to_address = "frontdesk@example.com"
+    from_address = "website@example.com"
+    subject = "New enquiry"
+
+    class Meta:
+        model = ContactPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def fields(obj, create, extracted, **kwargs):
+        if not create:
+            return
+        specs = extracted or [
+            ("Full name", "singleline", True, ""),
+            ("Phone number", "singleline", True, ""),
+            ("Email address", "email", False, ""),
+            ("Preferred contact method", "radio", True, "Phone call\nWhatsApp\nEmail"),
+            ("How can we help?", "multiline", False, ""),
+            ("I agree to be contacted about my enquiry", "checkbox", True, ""),
+        ]
+        for order, (label, field_type, required, choices) in enumerate(specs):
+            FormField.objects.create(
+                page=obj,
+                sort_order=order,
+                label=label,
+                field_type=field_type,
+                required=required,
+                choices=choices,
+            )
+
+
+ImageFactory = wagtail_factories.ImageFactory

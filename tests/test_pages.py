@@ -1,0 +1,135 @@
+"""Every page type renders with realistic content, and the page tree keeps its shape."""
+
+from wagtail.models import Page
+
+import pytest
+from bs4 import BeautifulSoup
+
+from blog.models import BlogIndexPage, BlogPage
+from contact.models import ContactPage
+from home.models import HomePage, StandardPage
+from tests import factories
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_home_page_shows_hero_and_latest_live_articles_newest_first(client, blog_index):
+    import datetime
+
+    older = factories.BlogPageFactory(
+        parent=blog_index, title="Older article", date=datetime.date(2026, 1, 1)
+    )
+    newer = factories.BlogPageFactory(
+        parent=blog_index, title="Newer article", date=datetime.date(2026, 6, 1)
+    )
+    draft = factories.BlogPageFactory(parent=blog_index, title="Draft article", live=False)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.h1.get_text(strip=True) == "Physiotherapy and family care, 7 days a week"
+    titles = [a.get_text(strip=True) for a in html.select(".card--article .card__title a")]
+    assert titles == [newer.title, older.title]
+    assert draft.title not in response.content.decode()
+
+
+def test_every_page_has_one_h1_a_skip_link_and_landmarks(client, article, contact_page):
+    for url in ["/", "/blog/", article.url, contact_page.url, "/search/?q=back"]:
+        html = soup(client.get(url))
+        assert len(html.find_all("h1")) == 1, url
+        skip = html.find("a", class_="skip-link")
+        assert skip["href"] == "#main", url
+        assert html.find("main", id="main") is not None, url
+        assert html.find("header") is not None and html.find("footer") is not None, url
+        assert html.find("nav", attrs={"aria-label": "Main"}) is not None, url
+
+
+def test_standard_page_renders_intro_body_and_child_pages(client, home):
+    services = factories.StandardPageFactory(parent=home, title="Services", slug="services")
+    factories.StandardPageFactory(parent=services, title="Physiotherapy", intro="Move better.")
+
+    response = client.get(services.url)
+
+    assert response.status_code == 200
+    assert b"Standard page text." in response.content
+    assert b"Physiotherapy" in response.content and b"Move better." in response.content
+
+
+def test_article_shows_author_reviewer_dates_and_body(client, article):
+    response = client.get(article.url)
+
+    assert response.status_code == 200
+    html = soup(response)
+    byline = html.find("dl", class_="byline").get_text(" ", strip=True)
+    assert f"Written by {article.author.display_name}" in byline
+    assert f"Medically reviewed by {article.reviewer.display_name}" in byline
+    assert article.last_reviewed.strftime("%Y-%m-%d") in str(html.find("dl", class_="byline"))
+    assert html.find("h2", id="causes").get_text() == "Causes"
+    assert html.find("meta", attrs={"name": "description"})["content"] == article.summary
+
+
+def test_article_is_served_at_blog_slug(client, article):
+    assert article.url == "/blog/test-article/"
+    assert client.get("/blog/test-article/").status_code == 200
+
+
+def test_contact_page_renders_labelled_form_fields(client, contact_page):
+    response = client.get(contact_page.url)
+
+    assert response.status_code == 200
+    html = soup(response)
+    form = html.find("form", class_="form")
+    assert form["method"] == "post" and form["action"] == contact_page.url
+    for field in form.find_all(["input", "textarea", "select"]):
+        if field.get("type") in {"hidden", "radio"}:
+            continue
+        assert form.find("label", attrs={"for": field["id"]}) is not None, field
+    assert (
+        form.find("fieldset")
+        .find("legend")
+        .get_text(strip=True)
+        .startswith("Preferred contact method")
+    )
+
+
+def test_unknown_address_gets_the_branded_404(client, home):
+    response = client.get("/no-such-page/")
+
+    assert response.status_code == 404
+    html = soup(response)
+    assert html.h1.get_text() == "Sorry, we can’t find that page"
+    assert html.find("a", class_="skip-link") is not None
+
+
+def test_500_page_is_static_and_standalone():
+    from django.template.loader import get_template
+
+    html = get_template("500.html").render({})
+    assert "Sorry, something went wrong" in html
+    assert "Traceback" not in html
+
+
+@pytest.mark.parametrize(
+    ("model", "allowed_parents"),
+    [
+        (HomePage, {Page}),
+        (StandardPage, {HomePage, StandardPage}),
+        (BlogIndexPage, {HomePage}),
+        (BlogPage, {BlogIndexPage}),
+        (ContactPage, {HomePage}),
+    ],
+)
+def test_page_tree_rules(model, allowed_parents):
+    assert set(model.allowed_parent_page_models()) == allowed_parents
+
+
+def test_articles_are_leaves_and_singletons_are_single(home, blog_index):
+    assert BlogPage.allowed_subpage_models() == []
+    assert ContactPage.allowed_subpage_models() == []
+    assert not BlogIndexPage.can_create_at(home)  # one blog index already exists
+    assert not HomePage.can_create_at(Page.get_first_root_node())
+    assert BlogPage.can_create_at(blog_index)
+    assert not BlogPage.can_create_at(home)
