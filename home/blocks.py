@@ -179,7 +179,7 @@ class FAQBlock(blocks.StructBlock):
 
 
 class LinkStructValue(blocks.StructValue):
-    def url(self) -> str:
+    def link_url(self) -> str:
         page = self.get("page")
         if page is not None:
             return page.url

@@ -1,5 +1,7 @@
 """Site search over live, public pages."""
 
+import re
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
@@ -17,12 +19,22 @@ def clean_query(raw: str) -> str:
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
+def search_terms(query: str) -> str:
+    """The words of a query, without operators or quotes: the database backends (SQLite FTS5,
+    PostgreSQL tsquery) each give such characters their own meaning, and a visitor's stray quote
+    must not become a syntax error."""
+    return " ".join(re.findall(r"\w+", query))
+
+
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
     paginator = None
+    terms = search_terms(query)
     if query:
-        results = Page.objects.live().public().specific().search(query)
+        results = (
+            Page.objects.live().public().specific().search(terms) if terms else Page.objects.none()
+        )
         paginator = Paginator(results, RESULTS_PER_PAGE)
         try:
             results_page = paginator.page(request.GET.get("page", 1))

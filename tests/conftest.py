@@ -31,3 +31,13 @@ def contact_page(home):
 @pytest.fixture
 def article(blog_index):
     return factories.BlogPageFactory(parent=blog_index, slug="test-article")
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Tests share the cache server in the PostgreSQL + Redis run: start each one clean."""
+    from django.core.cache import caches
+
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    yield

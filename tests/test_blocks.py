@@ -1,0 +1,226 @@
+"""Each shared block renders its template, validates what editors enter, and previews."""
+
+from django.core.exceptions import ValidationError
+
+from wagtail.blocks import StructBlockValidationError
+
+import pytest
+from bs4 import BeautifulSoup
+
+from blog.models import BlogIndexPage
+from home import blocks
+from home.blocks import ArticleStreamBlock
+from tests import factories
+
+
+def render(block, value, context=None):
+    return BeautifulSoup(block.render(block.to_python(value), context or {}), "html.parser")
+
+
+def test_heading_renders_level_and_anchor_from_text():
+    html = render(blocks.HeadingBlock(), {"text": "What causes it?", "level": "h3", "anchor": ""})
+    heading = html.find("h3")
+    assert heading.get_text() == "What causes it?"
+    assert heading["id"] == "what-causes-it"
+
+
+def test_heading_uses_editor_anchor_when_given():
+    html = render(blocks.HeadingBlock(), {"text": "Causes", "level": "h2", "anchor": "Why It"})
+    assert html.find("h2")["id"] == "why-it"
+
+
+def test_paragraph_keeps_allowed_markup():
+    html = render(blocks.ParagraphBlock(), "<p>Rest <b>briefly</b></p><ul><li>walk</li></ul>")
+    assert html.find("b").get_text() == "briefly"
+    assert html.find("li").get_text() == "walk"
+
+
+def test_quote_renders_blockquote_with_attribution():
+    html = render(blocks.QuoteBlock(), {"quote": "Keep moving.", "attribution": "Physio"})
+    assert html.find("blockquote").get_text(strip=True) == "Keep moving."
+    assert html.find("figcaption").get_text() == "Physio"
+
+
+@pytest.mark.parametrize(("style", "label"), [("info", None), ("urgent", "Urgent:")])
+def test_callout_styles(style, label):
+    html = render(
+        blocks.CalloutBlock(),
+        {"style": style, "heading": "Red flags", "text": "<p>Call 998.</p>"},
+    )
+    aside = html.find("aside")
+    assert f"callout--{style}" in aside["class"]
+    heading_text = aside.find("h2").get_text(" ", strip=True)
+    assert heading_text.endswith("Red flags")
+    if label:
+        assert heading_text.startswith(label)
+
+
+def test_faq_renders_each_item_as_details_with_stable_ids():
+    block = blocks.FAQBlock()
+    value = block.to_python(
+        {
+            "heading": "FAQ",
+            "items": [
+                {"type": "item", "value": {"question": "Q1?", "answer": "<p>A1</p>"}, "id": "a1"},
+                {"type": "item", "value": {"question": "Q2?", "answer": "<p>A2</p>"}, "id": "b2"},
+            ],
+            "emit_schema": True,
+        }
+    )
+    html = BeautifulSoup(block.render(value), "html.parser")
+    details = html.find_all("details")
+    assert [d.summary.get_text() for d in details] == ["Q1?", "Q2?"]
+    assert [d["id"] for d in details] == ["q-a1", "q-b2"]
+    assert details[0].find(class_="faq__answer").get_text(strip=True) == "A1"
+
+
+def test_cta_needs_exactly_one_of_page_or_url():
+    block = blocks.CallToActionBlock()
+    base = {"heading": "Book", "text": "", "button_text": "Book now"}
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python(dict(base, url="")))
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python(dict(base, url="https://example.com/", page=None)) | {})
+    assert block.clean(block.to_python(dict(base, url="https://example.com/book/")))
+
+
+@pytest.mark.django_db
+def test_cta_links_to_page_and_uses_clinic_phone_and_whatsapp(rf, contact_page):
+    from wagtail.models import Site
+
+    from home.models import ClinicSettings
+
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    clinic.phone = "+971 6 555 0100"
+    clinic.whatsapp = "+971 50 555 0101"
+    clinic.save()
+    block = blocks.CallToActionBlock()
+    value = block.to_python(
+        {
+            "heading": "Book a free evaluation",
+            "text": "Talk to us.",
+            "button_text": "Book now",
+            "page": contact_page.pk,
+            "url": "",
+            "show_phone": True,
+            "show_whatsapp": True,
+        }
+    )
+    html = BeautifulSoup(block.render(value, {"settings": _settings_proxy(clinic)}), "html.parser")
+    hrefs = [a["href"] for a in html.find_all("a")]
+    assert hrefs == [contact_page.url, "tel:+97165550100", "https://wa.me/971505550101"]
+
+
+def _settings_proxy(clinic):
+    return {"home": {"ClinicSettings": clinic}}
+
+
+@pytest.mark.django_db
+def test_image_block_requires_alt_text_unless_decorative():
+    image = factories.ImageFactory()
+    block = blocks.CaptionedImageBlock()
+    missing_alt = {
+        "image": {"image": image.pk, "decorative": False, "alt_text": ""},
+        "caption": "",
+        "credit": "",
+    }
+    with pytest.raises((StructBlockValidationError, ValidationError)):
+        block.clean(block.to_python(missing_alt))
+    decorative = dict(missing_alt, image={"image": image.pk, "decorative": True, "alt_text": ""})
+    assert block.clean(block.to_python(decorative))
+
+
+@pytest.mark.django_db
+def test_image_block_renders_webp_srcset_with_alt_and_caption():
+    image = factories.ImageFactory(width=1600, height=900)
+    block = blocks.CaptionedImageBlock()
+    html = render(
+        block,
+        {
+            "image": {"image": image.pk, "decorative": False, "alt_text": "A stretching exercise"},
+            "caption": "Stretch gently",
+            "credit": "Clinic photo",
+        },
+    )
+    img = html.find("img")
+    assert img["alt"] == "A stretching exercise"
+    assert img["srcset"].count(".webp") == 3
+    assert "sizes" in img.attrs
+    assert html.find("figcaption").get_text(" ", strip=True) == "Stretch gently Clinic photo"
+
+
+def test_table_renders_header_row_and_caption():
+    block = blocks.TableBlock()
+    value = {
+        "data": [["Day", "Hours"], ["Monday", "08:00–22:00"]],
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+        "table_caption": "Opening hours",
+    }
+    html = BeautifulSoup(block.render(value), "html.parser")
+    assert html.find("caption").get_text() == "Opening hours"
+    assert [th.get_text() for th in html.select("thead th")] == ["Day", "Hours"]
+    assert [td.get_text() for td in html.select("tbody td")] == ["Monday", "08:00–22:00"]
+
+
+@pytest.mark.django_db
+def test_contact_form_block_embeds_the_chosen_pages_form_in_an_article(client, contact_page):
+    article = factories.BlogPageFactory(
+        parent=contact_page.get_parent().get_children().type(BlogIndexPage).first()
+        or factories.BlogIndexPageFactory(parent=contact_page.get_parent()),
+        body=[
+            {"type": "paragraph", "value": "<p>Text.</p>"},
+            {
+                "type": "contact_form",
+                "value": {"form_page": contact_page.pk, "heading": "Book here", "intro": "Hi"},
+            },
+        ],
+    )
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+    section = html.find("section", class_="contact-form-block")
+    assert section.find("h2").get_text() == "Book here"
+    form = section.find("form")
+    assert form["action"] == contact_page.url
+    assert form.find("input", attrs={"name": "csrfmiddlewaretoken"}) is not None
+    assert form.find("input", attrs={"name": "full_name"}) is not None
+
+
+@pytest.mark.django_db
+def test_contact_form_block_renders_nothing_for_an_unpublished_form_page(rf, contact_page):
+    contact_page.unpublish()
+    block = blocks.ContactFormBlock()
+    value = block.to_python({"form_page": contact_page.pk, "heading": "Book", "intro": ""})
+    request = rf.get("/")
+    from django.contrib.auth.models import AnonymousUser
+
+    request.user = AnonymousUser()
+    assert block.render(value, {"request": request}).strip() == ""
+
+
+def test_every_block_has_icon_label_template_and_description():
+    for name, child in ArticleStreamBlock().child_blocks.items():
+        meta = child.meta
+        assert meta.icon and meta.icon != "placeholder", name
+        assert meta.label, name
+        assert meta.template and meta.template.startswith("blocks/"), name
+        assert meta.description, name
+
+
+@pytest.mark.django_db
+def test_blocks_with_preview_values_render_their_preview(client, admin_user):
+    from django.urls import reverse
+
+    client.force_login(admin_user)
+    stream = ArticleStreamBlock()
+    previewed = 0
+    for name, child in stream.child_blocks.items():
+        if child.get_preview_value() is None:
+            continue
+        assert child.render(child.get_preview_value(), {"settings": {}}), name
+        previewed += 1
+    assert previewed >= 6
+    # Wagtail's preview view uses our overridden preview template with the site stylesheet.
+    from django.template.loader import get_template
+
+    assert "css/site.css" in get_template("wagtailcore/shared/block_preview.html").template.source
+    assert reverse("wagtailadmin_block_preview")

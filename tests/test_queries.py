@@ -1,0 +1,111 @@
+"""Query budgets: page rendering does a fixed amount of database work, however long the article
+or however many articles there are."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+import pytest
+
+from tests import factories
+
+# Measured on SQLite and PostgreSQL; Wagtail's routing alone takes about five (site, one lookup per
+# path segment, view restrictions). Tighter budgets arrive with the page cache (issue 5).
+ARTICLE_BUDGET = 20
+INDEX_BUDGET = 18
+HOME_BUDGET = 13
+
+
+def body(repeat, contact_page):
+    blocks = []
+    for n in range(repeat):
+        blocks += [
+            {"type": "heading", "value": {"text": f"Section {n}", "level": "h2", "anchor": ""}},
+            {"type": "paragraph", "value": f"<p>Paragraph {n}.</p>"},
+            {
+                "type": "callout",
+                "value": {"style": "info", "heading": f"Note {n}", "text": "<p>Hi</p>"},
+            },
+            {
+                "type": "faq",
+                "value": {
+                    "heading": "FAQ",
+                    "items": [{"question": f"Q{n}?", "answer": "<p>A.</p>"}],
+                    "emit_schema": True,
+                },
+            },
+            {
+                "type": "cta",
+                "value": {
+                    "heading": "Book",
+                    "text": "",
+                    "button_text": "Book now",
+                    "page": contact_page.pk,
+                    "url": "",
+                    "show_phone": True,
+                    "show_whatsapp": True,
+                },
+            },
+        ]
+    blocks.append(
+        {
+            "type": "contact_form",
+            "value": {"form_page": contact_page.pk, "heading": "Book", "intro": ""},
+        }
+    )
+    return blocks
+
+
+def count_queries(client, url):
+    client.get(url)  # warm per-process caches (site root paths, renditions)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_article_queries_do_not_grow_with_the_number_of_blocks(
+    client, blog_index, contact_page, django_assert_max_num_queries
+):
+    short = factories.BlogPageFactory(parent=blog_index, body=body(1, contact_page))
+    long = factories.BlogPageFactory(parent=blog_index, body=body(20, contact_page))
+
+    assert count_queries(client, short.url) == count_queries(client, long.url)
+    client.get(long.url)
+    with django_assert_max_num_queries(ARTICLE_BUDGET):
+        client.get(long.url)
+
+
+def test_blog_index_queries_do_not_grow_with_the_number_of_articles(
+    client, blog_index, django_assert_max_num_queries
+):
+    category = factories.BlogCategoryFactory()
+    image = factories.ImageFactory()
+    for _ in range(2):
+        factories.BlogPageFactory(parent=blog_index, image=image, categories=[category])
+    few = count_queries(client, blog_index.url)
+    for _ in range(12):
+        factories.BlogPageFactory(
+            parent=blog_index, image=factories.ImageFactory(), categories=[category]
+        )
+    many = count_queries(client, blog_index.url)
+
+    assert few == many
+    for query in ("?page=2", f"?category={category.slug}"):
+        client.get(blog_index.url + query)  # renditions are made on first view (see issue 5)
+        with django_assert_max_num_queries(INDEX_BUDGET):
+            client.get(blog_index.url + query)
+
+
+def test_home_queries_are_bounded(client, blog_index, django_assert_max_num_queries):
+    for _ in range(5):
+        factories.BlogPageFactory(parent=blog_index, image=factories.ImageFactory())
+    client.get("/")
+    with django_assert_max_num_queries(HOME_BUDGET):
+        client.get("/")
+
+
+@pytest.mark.parametrize("path", ["/blog/", "/"])
+def test_listing_cards_show_category_names_without_extra_queries(client, blog_index, path):
+    category = factories.BlogCategoryFactory(name="Back and neck pain")
+    factories.BlogPageFactory(parent=blog_index, categories=[category])
+    assert b"Back and neck pain" in client.get(path).content

@@ -1,0 +1,98 @@
+"""Site search: live public pages only, paginated, and robust to odd input."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from search.views import MAX_QUERY_LENGTH, clean_query
+from tests import factories
+
+
+@pytest.fixture
+def articles(blog_index):
+    live = factories.BlogPageFactory(
+        parent=blog_index,
+        title="Easing lower back spasms",
+        summary="Gentle ways to ease a back spasm.",
+    )
+    draft = factories.BlogPageFactory(
+        parent=blog_index, title="Back spasm draft notes", summary="Not ready.", live=False
+    )
+    return live, draft
+
+
+def test_search_finds_a_published_article_and_not_a_draft(client, articles):
+    live, draft = articles
+
+    response = client.get("/search/", {"q": "spasm"})
+
+    html = BeautifulSoup(response.content, "html.parser")
+    titles = [a.get_text() for a in html.select(".search-results h2 a")]
+    assert live.title in titles
+    assert draft.title not in titles
+    assert html.find(class_="result-count").get_text(strip=True).startswith(f"{len(titles)} result")
+
+
+def test_search_results_page_is_not_indexed_by_search_engines(client, articles):
+    html = BeautifulSoup(client.get("/search/", {"q": "spasm"}).content, "html.parser")
+    assert html.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_no_results_gives_a_clear_empty_state(client, articles):
+    html = BeautifulSoup(client.get("/search/", {"q": "zzzqqq"}).content, "html.parser")
+    assert "No pages match" in html.find(class_="empty-state").get_text()
+
+
+def test_search_is_paginated_and_pagination_keeps_the_query(client, blog_index):
+    for n in range(12):
+        factories.BlogPageFactory(parent=blog_index, title=f"Knee pain guide {n}")
+
+    first = BeautifulSoup(client.get("/search/", {"q": "knee"}).content, "html.parser")
+    assert len(first.select(".search-results li")) == 10
+    next_link = first.find("a", rel="next")["href"]
+    assert "q=knee" in next_link and "page=2" in next_link
+    second = BeautifulSoup(client.get("/search/" + next_link).content, "html.parser")
+    assert len(second.select(".search-results li")) == 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "x" * 1000,
+        '"back pain',
+        "back\" OR '1'='1",
+        "%",
+        "100% relief",
+        "ألم الظهر",
+        "back AND OR NOT ( ) * ^ ~",
+        "\x00\x01back",
+        "<script>alert(1)</script>",
+        "NEAR(back pain)",
+        "-back +spasm",
+    ],
+)
+def test_odd_queries_never_error(client, articles, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_out_of_range_page_numbers_show_the_last_page(client, articles):
+    assert client.get("/search/", {"q": "spasm", "page": "999"}).status_code == 200
+    assert client.get("/search/", {"q": "spasm", "page": "abc"}).status_code == 200
+
+
+def test_clean_query_bounds_and_normalises_input():
+    assert clean_query("  back \n\t pain ") == "back pain"
+    assert len(clean_query("y" * 5000)) == MAX_QUERY_LENGTH
+    assert clean_query("\x00") == ""
+
+
+def test_search_terms_drop_operators_and_quotes_but_keep_words_in_any_script():
+    from search.views import search_terms
+
+    assert search_terms('"back pain') == "back pain"
+    assert search_terms("100% relief") == "100 relief"
+    assert search_terms("ألم الظهر") == "ألم الظهر"
+    assert search_terms("( ) * ^") == ""
