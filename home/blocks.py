@@ -252,9 +252,12 @@ class ContactFormBlock(blocks.StructBlock):
         request = (parent_context or {}).get("request")
         if form_page is not None and form_page.live:
             user = getattr(request, "user", None)
+            source_page = (parent_context or {}).get("page")
+            initial = form_page.initial_tracking(request) if request is not None else {}
+            if source_page is not None:
+                initial["source_page"] = source_page.pk
             context["form_page"] = form_page
-            context["form"] = form_page.get_form(page=form_page, user=user)
-            context["source_page"] = (parent_context or {}).get("page")
+            context["form"] = form_page.get_form(page=form_page, user=user, initial=initial)
         return context
 
     class Meta:

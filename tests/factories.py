@@ -97,11 +97,11 @@ class ContactPageFactory(wagtail_factories.PageFactory):
             return
         specs = extracted or [
             ("Full name", "singleline", True, ""),
-            ("Phone number", "singleline", True, ""),
+            ("Phone number", "phone", True, ""),
             ("Email address", "email", False, ""),
             ("Preferred contact method", "radio", True, "Phone call\nWhatsApp\nEmail"),
+            ("Service", "dropdown", False, "Physiotherapy\nDermatology"),
             ("How can we help?", "multiline", False, ""),
-            ("I agree to be contacted about my enquiry", "checkbox", True, ""),
         ]
         for order, (label, field_type, required, choices) in enumerate(specs):
             FormField.objects.create(

@@ -1,49 +1,123 @@
-"""The contact page stores every valid enquiry and keeps what the visitor typed on a mistake."""
+"""Enquiries are never lost: stored before anything can fail, kept on a mistake, escaped
+everywhere, and spam is quarantined rather than dropped."""
 
-from wagtail.contrib.forms.models import FormSubmission
+import datetime
+import io
+
+from django.core.management import call_command
+from django.utils import timezone
 
 import pytest
+import time_machine
 from bs4 import BeautifulSoup
 
-VALID = {
-    "full_name": "Mariam Al Suwaidi",
-    "phone_number": "050 123 4567",
-    "email_address": "mariam@example.com",
-    "preferred_contact_method": "WhatsApp",
-    "how_can_we_help": "Lower back pain after lifting.",
-    "i_agree_to_be_contacted_about_my_enquiry": "on",
-}
+from contact.forms import make_token
+from contact.models import ContactPage, Enquiry, Notification
+from tests import factories
 
 
-def test_valid_submission_is_stored_and_thanked(client, contact_page):
-    response = client.post(contact_page.url, VALID)
+def aged_token(seconds=30):
+    """A form token as if the form had been shown `seconds` ago."""
+    with time_machine.travel(timezone.now() - datetime.timedelta(seconds=seconds)):
+        return make_token()
 
+
+def valid(**overrides):
+    data = {
+        "full_name": "Mariam Al Suwaidi",
+        "phone_number": "050 123 4567",
+        "email_address": "mariam@example.com",
+        "preferred_contact_method": "WhatsApp",
+        "service": "Physiotherapy",
+        "how_can_we_help": "Lower back pain after lifting.",
+        "consent": "on",
+        "form_token": aged_token(),
+        "website": "",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_valid_enquiry_is_stored_then_redirected_to_the_thank_you_text(client, contact_page):
+    response = client.post(contact_page.url, valid())
+
+    assert response.status_code == 302
+    assert response["Location"] == "/contact/?thank-you"
+    enquiry = Enquiry.objects.get(page=contact_page)
+    assert enquiry.form_data["full_name"] == "Mariam Al Suwaidi"
+    assert enquiry.form_data["phone_number"] == "+971501234567"
+    assert not enquiry.is_spam
+    assert enquiry.consent_text == contact_page.consent_text
+    assert enquiry.consent_version == contact_page.consent_version
+    # Only the staff-built fields are stored as answers: no token, honeypot or consent noise.
+    assert set(enquiry.form_data) == {
+        "full_name",
+        "phone_number",
+        "email_address",
+        "preferred_contact_method",
+        "service",
+        "how_can_we_help",
+    }
+    thanks = client.get(response["Location"])
+    assert b"Thank you: we will call you back today." in thanks.content
+
+
+def test_nothing_is_sent_during_the_request(client, contact_page, mailoutbox):
+    client.post(contact_page.url, valid())
+    assert mailoutbox == []
+    notification = Notification.objects.get()
+    assert notification.status == Notification.Status.PENDING
+    assert notification.kind == Notification.Kind.STAFF
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["050 123 4567", "+971 50 123 4567", "00971501234567", "٠٥٠١٢٣٤٥٦٧", "+٩٧١٥٠١٢٣٤٥٦٧"],
+)
+def test_uae_phone_formats_are_stored_as_e164(client, contact_page, typed):
+    client.post(contact_page.url, valid(phone_number=typed))
+    assert Enquiry.objects.get().form_data["phone_number"] == "+971501234567"
+
+
+@pytest.mark.parametrize("typed", ["+971 50 123 456", "+971 12 345 6789", "abc", "12"])
+def test_invalid_phone_numbers_get_a_clear_error(client, contact_page, typed):
+    response = client.post(contact_page.url, valid(phone_number=typed))
     assert response.status_code == 200
-    assert b"Thank you: we will call you back today." in response.content
-    submission = FormSubmission.objects.get(page=contact_page)
-    data = submission.get_data()
-    assert data["full_name"] == "Mariam Al Suwaidi"
-    assert data["preferred_contact_method"] == "WhatsApp"
+    html = BeautifulSoup(response.content, "html.parser")
+    assert "valid phone number" in html.find(id="id_phone_number_error").get_text()
+    assert Enquiry.objects.count() == 0
 
 
-def test_arabic_text_is_stored_exactly(client, contact_page):
-    client.post(contact_page.url, dict(VALID, full_name="فاطمة الزهراء"))
-    assert FormSubmission.objects.get().get_data()["full_name"] == "فاطمة الزهراء"
+def test_arabic_and_other_scripts_are_stored_exactly(client, contact_page):
+    name = "فاطمة الزهراء"
+    message = "ألم في أسفل الظهر منذ أسبوع. 腰痛"
+    client.post(contact_page.url, valid(full_name=name, how_can_we_help=message))
+    enquiry = Enquiry.objects.get()
+    assert enquiry.form_data["full_name"] == name
+    assert enquiry.form_data["how_can_we_help"] == message
+
+
+def test_invisible_direction_overrides_are_stripped_from_answers(client, contact_page):
+    client.post(contact_page.url, valid(full_name="Ali\u202e gnp.exe"))
+    assert Enquiry.objects.get().form_data["full_name"] == "Ali gnp.exe"
 
 
 def test_mistakes_are_shown_next_to_fields_and_typed_values_are_kept(client, contact_page):
-    data = dict(VALID, full_name="", email_address="not-an-email")
-    data.pop("i_agree_to_be_contacted_about_my_enquiry")
+    data = valid(full_name="", email_address="not-an-email")
+    data.pop("consent")
 
     response = client.post(contact_page.url, data)
 
     assert response.status_code == 200
-    assert FormSubmission.objects.count() == 0
+    assert Enquiry.objects.count() == 0
     html = BeautifulSoup(response.content, "html.parser")
     assert html.find(class_="form__summary")["role"] == "alert"
     name = html.find("input", attrs={"name": "full_name"})
     assert name["aria-invalid"] == "true"
+    assert "id_full_name_error" in name["aria-describedby"].split()
     assert html.find(id="id_full_name_error").get_text(strip=True)
+    assert html.find(id="id_consent_error").get_text(strip=True)
+    assert html.find(id="id_email_address_error") is not None
     # What the visitor typed survives the round trip.
     assert html.find("input", attrs={"name": "phone_number"})["value"] == "050 123 4567"
     assert html.find("textarea", attrs={"name": "how_can_we_help"}).get_text().strip() == (
@@ -51,25 +125,411 @@ def test_mistakes_are_shown_next_to_fields_and_typed_values_are_kept(client, con
     )
     checked = html.find("input", attrs={"name": "preferred_contact_method", "checked": True})
     assert checked["value"] == "WhatsApp"
-    assert html.find(id="id_email_address_error") is not None
+    selected = html.find("select", attrs={"name": "service"}).find("option", selected=True)
+    assert selected["value"] == "Physiotherapy"
 
 
-def test_submission_posted_from_an_article_block_is_stored_by_the_contact_page(
-    client, contact_page, article
-):
-    response = client.post(contact_page.url, VALID, HTTP_REFERER=article.full_url)
-
+def test_overlong_message_is_a_form_error_not_a_crash(client, contact_page):
+    response = client.post(contact_page.url, valid(how_can_we_help="x" * 5001))
     assert response.status_code == 200
-    assert FormSubmission.objects.filter(page=contact_page).count() == 1
+    assert Enquiry.objects.count() == 0
+    assert b"id_how_can_we_help_error" in response.content
 
 
-def test_html_in_fields_is_escaped_on_the_thank_you_and_error_pages(client, contact_page):
-    payload = '<script>alert("x")</script>'
-    response = client.post(contact_page.url, dict(VALID, full_name="", how_can_we_help=payload))
-    assert payload.encode() not in response.content
-    assert b"&lt;script&gt;" in response.content
+def test_double_click_and_refresh_store_one_enquiry(client, contact_page):
+    data = valid()
+    first = client.post(contact_page.url, data)
+    second = client.post(contact_page.url, data)
+
+    assert first.status_code == second.status_code == 302
+    assert Enquiry.objects.count() == 1
+    assert Notification.objects.count() == 1
 
 
-@pytest.mark.django_db
+def test_the_same_form_sent_with_different_answers_is_a_new_enquiry(client, contact_page):
+    token = aged_token()
+    client.post(contact_page.url, valid(form_token=token))
+    client.post(contact_page.url, valid(form_token=token, full_name="Someone Else"))
+    assert Enquiry.objects.count() == 2
+
+
+def test_embedded_form_records_the_article_and_campaign(client, contact_page, article):
+    article.body = [
+        {
+            "type": "contact_form",
+            "value": {"form_page": contact_page.pk, "heading": "Book", "intro": ""},
+        }
+    ]
+    article.save_revision().publish()
+
+    page = client.get(article.url + "?utm_source=instagram&utm_campaign=backpain")
+    form = BeautifulSoup(page.content, "html.parser").find("form", class_="form")
+    hidden = {i["name"]: i.get("value", "") for i in form.find_all("input", type="hidden")}
+    assert hidden["source_page"] == str(article.pk)
+    assert hidden["utm_source"] == "instagram"
+    assert hidden["utm_campaign"] == "backpain"
+
+    data = valid(**{k: v for k, v in hidden.items() if k != "form_token"})
+    client.post(form["action"], data)
+
+    enquiry = Enquiry.objects.get()
+    assert enquiry.source_page_id == article.pk
+    assert (enquiry.utm_source, enquiry.utm_campaign) == ("instagram", "backpain")
+    assert enquiry.get_data()["sent_from"] == article.title
+
+
+# --- spam: quarantined, never dropped ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("overrides", "reason"),
+    [
+        ({"website": "http://spam.example"}, "honeypot"),
+        ({"form_token": "FRESH"}, "after the form was shown"),
+        ({"form_token": ""}, "no form token"),
+        ({"form_token": "forged:token:value"}, "forged"),
+        (
+            {"how_can_we_help": "Buy http://a.example http://b.example www.c.example"},
+            "3 links",
+        ),
+    ],
+)
+def test_suspected_spam_is_quarantined_without_notification(
+    client, contact_page, overrides, reason
+):
+    if overrides.get("form_token") == "FRESH":
+        overrides = {"form_token": make_token()}  # shown a moment ago: faster than a human
+    response = client.post(contact_page.url, valid(**overrides))
+
+    assert response.status_code == 302  # the sender sees the normal thank-you
+    enquiry = Enquiry.objects.get()
+    assert enquiry.is_spam
+    assert reason in enquiry.spam_reason
+    assert Notification.objects.count() == 0
+
+
+def test_token_from_the_future_or_too_old_is_quarantined(client, contact_page):
+    with time_machine.travel(timezone.now() + datetime.timedelta(hours=1)):
+        future = make_token()
+    client.post(contact_page.url, valid(form_token=future))
+    with time_machine.travel(timezone.now() - datetime.timedelta(days=8)):
+        stale = make_token()
+    client.post(contact_page.url, valid(form_token=stale, full_name="Second"))
+    reasons = sorted(Enquiry.objects.values_list("spam_reason", flat=True))
+    assert reasons == ["form token expired", "form token from the future"]
+
+
+def test_a_human_who_takes_their_time_is_never_quarantined(client, contact_page):
+    for n, seconds in enumerate([4, 60, 3600, 86400 * 6]):
+        client.post(contact_page.url, valid(form_token=aged_token(seconds), full_name=f"P{n}"))
+    assert Enquiry.objects.filter(is_spam=False).count() == 4
+
+
+def test_burst_from_one_address_is_bounded_and_other_addresses_are_unaffected(client, contact_page):
+    statuses = []
+    for n in range(200):
+        response = client.post(
+            contact_page.url, valid(full_name=f"Bot {n}"), REMOTE_ADDR="203.0.113.9"
+        )
+        statuses.append(response.status_code)
+    assert statuses.count(302) == 5
+    assert statuses.count(429) == 195
+    assert Enquiry.objects.count() == 5
+
+    for n in range(3):
+        response = client.post(
+            contact_page.url, valid(full_name=f"Patient {n}"), REMOTE_ADDR=f"198.51.100.{n}"
+        )
+        assert response.status_code == 302
+    assert Enquiry.objects.filter(form_data__full_name__startswith="Patient").count() == 3
+
+
+def test_rate_limited_visitor_keeps_their_text_and_sees_the_phone_number(client, contact_page):
+    from wagtail.models import Site
+
+    from home.models import ClinicSettings
+
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    clinic.phone = "+971 6 555 0100"
+    clinic.save()
+    for n in range(5):
+        client.post(contact_page.url, valid(full_name=f"P{n}"))
+    response = client.post(contact_page.url, valid(full_name="Still typed"))
+
+    assert response.status_code == 429
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.find("input", attrs={"name": "full_name"})["value"] == "Still typed"
+    assert html.find("a", href="tel:+97165550100") is not None
+
+
+def test_released_enquiry_is_notified(admin_client, contact_page):
+    admin_client.post(contact_page.url, valid(website="filled"))
+    enquiry = Enquiry.objects.get()
+    assert enquiry.is_spam
+
+    response = admin_client.post(f"/admin/enquiries/release/{enquiry.pk}/")
+
+    assert response.status_code == 302
+    enquiry.refresh_from_db()
+    assert not enquiry.is_spam
+    assert enquiry.notifications.get().status == Notification.Status.PENDING
+
+
+# --- escaping ---------------------------------------------------------------------------------
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "<svg onload=alert(1)>",
+    "javascript:alert(1)",
+    "{{ 7*7 }}{% debug %}",
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_payloads_are_escaped_on_the_error_page_admin_and_export(
+    client, admin_client, contact_page, payload
+):
+    error_page = client.post(
+        contact_page.url, valid(full_name="", how_can_we_help=payload, service="")
+    )
+    assert_escaped(error_page.content, payload)
+
+    client.post(contact_page.url, valid(full_name=payload, how_can_we_help=payload))
+    enquiry = Enquiry.objects.get()
+    assert enquiry.form_data["full_name"] == payload  # stored verbatim
+
+    inspect = admin_client.get(f"/admin/enquiries/inspect/{enquiry.pk}/")
+    assert inspect.status_code == 200
+    assert_escaped(inspect.content, payload)
+    listing = admin_client.get(f"/admin/forms/submissions/{contact_page.pk}/")
+    assert listing.status_code == 200
+    assert_escaped(listing.content, payload)
+    csv_export = admin_client.get("/admin/enquiries/?export=csv")
+    assert csv_export.status_code == 200
+    body = b"".join(csv_export.streaming_content).decode()
+    assert "Mariam" not in body or payload in body  # CSV carries text, not markup
+
+
+def assert_escaped(content: bytes, payload: str):
+    html = content.decode()
+    if "<" in payload:
+        assert payload not in html
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup.find_all(True):
+        assert not any(attr.startswith("on") for attr in tag.attrs), tag
+    assert not soup.find("script", string=lambda s: s and "alert(1)" in s)
+
+
+# --- e-mail through a real SMTP server on loopback -------------------------------------------
+
+
+def test_staff_notification_is_delivered_over_smtp_without_the_visitors_answers(
+    client, contact_page, smtp_server
+):
+    client.post(contact_page.url, valid(how_can_we_help="Private health detail here"))
+
+    call_command("run_worker", once=True, stdout=io.StringIO())
+
+    assert len(smtp_server.messages) == 1
+    message = smtp_server.messages[0]
+    assert message["To"] == "frontdesk@example.com"
+    body = message.get_payload(decode=True).decode()
+    assert "Private health detail here" not in body
+    assert "Mariam" not in body
+    assert "/admin/enquiries/inspect/" in body
+    assert Notification.objects.get().status == Notification.Status.SENT
+
+
+def test_routing_sends_to_the_extra_desk_for_the_chosen_answer(client, home, smtp_server):
+    from contact.models import NotificationRoute
+
+    page = factories.ContactPageFactory(parent=home, slug="routed", routing_field="Service")
+    NotificationRoute.objects.create(page=page, answer="Physiotherapy", to_address="physio@x.ae")
+    client.post(page.url, valid(service="Physiotherapy"))
+    client.post(page.url, valid(service="Dermatology", full_name="Other"))
+
+    call_command("run_worker", once=True, stdout=io.StringIO())
+
+    recipients = sorted(m["To"] for m in smtp_server.messages)
+    assert recipients == ["frontdesk@example.com", "frontdesk@example.com, physio@x.ae"]
+
+
+def test_confirmation_to_the_visitor_never_echoes_the_message(client, home, smtp_server):
+    page = factories.ContactPageFactory(parent=home, slug="confirm", send_confirmation=True)
+    client.post(page.url, valid(how_can_we_help="My knee hurts when climbing stairs"))
+
+    call_command("run_worker", once=True, stdout=io.StringIO())
+
+    to_visitor = [m for m in smtp_server.messages if m["To"] == "mariam@example.com"]
+    assert len(to_visitor) == 1
+    body = to_visitor[0].get_payload(decode=True).decode()
+    assert "knee" not in body and "Mariam" not in body
+    assert "received" in to_visitor[0]["Subject"]
+
+
+def test_smtp_down_keeps_the_enquiry_retries_and_delivers_once_when_back(
+    client, contact_page, smtp_server
+):
+    smtp_server.stop()
+
+    response = client.post(contact_page.url, valid())
+    assert response.status_code == 302  # the visitor still gets the thank-you
+    assert Enquiry.objects.count() == 1
+
+    call_command("run_worker", once=True, stdout=io.StringIO())
+    notification = Notification.objects.get()
+    assert notification.status == Notification.Status.PENDING
+    assert notification.attempts == 1
+    assert notification.last_error
+    retry_at = notification.next_attempt_at
+    assert retry_at > timezone.now()
+
+    call_command("run_worker", once=True, stdout=io.StringIO())  # not due yet: no attempt
+    notification.refresh_from_db()
+    assert notification.attempts == 1
+
+    smtp_server.start()
+    with time_machine.travel(retry_at + datetime.timedelta(seconds=1)):
+        call_command("run_worker", once=True, stdout=io.StringIO())
+        call_command("run_worker", once=True, stdout=io.StringIO())
+
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT
+    assert notification.attempts == 2
+    assert len(smtp_server.messages) == 1  # delivered once, never twice
+
+
+def test_notification_gives_up_after_max_attempts_and_can_be_resent(
+    client, admin_client, contact_page, smtp_server, settings
+):
+    settings.CONTACT_NOTIFICATION_MAX_ATTEMPTS = 3
+    smtp_server.stop()
+    client.post(contact_page.url, valid())
+    notification = Notification.objects.get()
+    start = timezone.now()
+    for hours in (2, 4, 6):
+        with time_machine.travel(start + datetime.timedelta(hours=hours)):
+            call_command("run_worker", once=True, stdout=io.StringIO())
+        notification.refresh_from_db()
+        if notification.status != Notification.Status.PENDING:
+            break
+    assert notification.status == Notification.Status.FAILED
+    assert notification.attempts == 3
+
+    inspect = admin_client.get(f"/admin/enquiries/inspect/{notification.enquiry_id}/")
+    assert b"Failed" in inspect.content and b"Resend" in inspect.content
+
+    smtp_server.start()
+    admin_client.post(f"/admin/enquiries/resend/{notification.pk}/")
+    call_command("run_worker", once=True, stdout=io.StringIO())
+    notification.refresh_from_db()
+    assert notification.status == Notification.Status.SENT
+    assert len(smtp_server.messages) == 1
+
+
+# --- privacy ----------------------------------------------------------------------------------
+
+
+def test_purge_is_a_dry_run_by_default_and_deletes_exactly_the_old_ones(
+    client, contact_page, settings
+):
+    settings.ENQUIRY_RETENTION_DAYS = 180
+    now = timezone.now()
+    for days in (0, 179, 181, 400):
+        enquiry = Enquiry.objects.create(
+            page=contact_page, form_data={"full_name": f"{days}"}, idempotency_key=str(days)
+        )
+        Enquiry.objects.filter(pk=enquiry.pk).update(
+            submit_time=now - datetime.timedelta(days=days)
+        )
+
+    out = io.StringIO()
+    call_command("purge_submissions", stdout=out)
+    assert "Dry run: 2 enquiries" in out.getvalue()
+    assert Enquiry.objects.count() == 4
+
+    call_command("purge_submissions", apply=True, stdout=io.StringIO())
+    remaining = sorted(str(e.form_data["full_name"]) for e in Enquiry.objects.all())
+    assert remaining == ["0", "179"]
+
+
+@pytest.fixture
+def editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def front_desk(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("desk", password="x" * 16)
+    user.groups.add(Group.objects.get(name="Front desk"))
+    return user
+
+
+def test_an_editor_cannot_see_list_export_or_delete_enquiries(client, contact_page, editor):
+    client.post(contact_page.url, valid())
+    enquiry = Enquiry.objects.get()
+    client.force_login(editor)
+
+    assert client.get("/admin/enquiries/").status_code in {302, 403}
+    assert client.get(f"/admin/enquiries/inspect/{enquiry.pk}/").status_code in {302, 403}
+    assert client.get("/admin/enquiries/?export=csv").status_code in {302, 403}
+    assert client.get(f"/admin/forms/submissions/{contact_page.pk}/").status_code in {302, 403}
+    forms_index = client.get("/admin/forms/")
+    assert contact_page.title.encode() not in forms_index.content
+    delete = client.post(
+        f"/admin/forms/submissions/{contact_page.pk}/delete/?selected-submissions={enquiry.pk}"
+    )
+    assert delete.status_code in {302, 403}
+    assert Enquiry.objects.filter(pk=enquiry.pk).exists()
+    assert client.post(f"/admin/enquiries/release/{enquiry.pk}/").status_code in {302, 403}
+
+
+def test_front_desk_sees_and_exports_and_each_access_is_audited(client, contact_page, front_desk):
+    from wagtail.models import ModelLogEntry
+
+    client.post(contact_page.url, valid())
+    enquiry = Enquiry.objects.get()
+    client.force_login(front_desk)
+
+    assert client.get("/admin/enquiries/").status_code == 200
+    assert client.get(f"/admin/enquiries/inspect/{enquiry.pk}/").status_code == 200
+    export = client.get("/admin/enquiries/?export=xlsx")
+    assert export.status_code == 200
+    b"".join(export.streaming_content)
+
+    actions = list(
+        ModelLogEntry.objects.filter(user=front_desk, object_id=str(enquiry.pk)).values_list(
+            "action", flat=True
+        )
+    )
+    assert "contact.list" in actions
+    assert "contact.view" in actions
+    assert "contact.export" in actions
+
+
+def test_enquiries_can_be_filtered_by_campaign_and_source(admin_client, contact_page, article):
+    admin_client.post(contact_page.url, valid(utm_source="instagram", full_name="Insta"))
+    admin_client.post(contact_page.url, valid(utm_source="google", full_name="Goog"))
+
+    response = admin_client.get("/admin/enquiries/?utm_source=instagram")
+    assert response.status_code == 200
+    rows = BeautifulSoup(response.content, "html.parser").select("table tbody tr")
+    assert len(rows) == 1
+
+
+def test_message_field_help_text_asks_for_no_clinical_details(db):
+    call_command("load_demo", stdout=io.StringIO())
+    page = ContactPage.objects.get()
+    message = page.form_fields.get(field_type="multiline")
+    assert "medical" in message.help_text.lower() or "clinical" in message.help_text.lower()
+
+
 def test_form_help_text_is_never_rendered_as_html(settings):
     assert settings.WAGTAILFORMS_HELP_TEXT_ALLOW_HTML is False

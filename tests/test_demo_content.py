@@ -1,17 +1,20 @@
 """`manage.py load_demo` builds the whole site once, and running it again changes nothing."""
 
+import datetime
 import io
 
 from django.core.management import call_command
+from django.utils import timezone
 
-from wagtail.contrib.forms.models import FormSubmission
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 import pytest
+import time_machine
+from bs4 import BeautifulSoup
 
 from blog.models import BlogCategory, BlogPage
-from contact.models import ContactPage
+from contact.models import ContactPage, Enquiry
 from home import demo_content
 from home.models import ClinicSettings, HomePage, StandardPage
 from people.models import Person
@@ -65,20 +68,29 @@ def test_demo_clinic_is_open_seven_days_a_week():
 def test_demo_contact_form_accepts_a_submission(client):
     call_command("load_demo", stdout=io.StringIO())
     page = ContactPage.objects.get()
-    form = page.get_form(page=page, user=None)
-    data = {}
-    for name, field in form.fields.items():
-        if getattr(field, "choices", None):
-            data[name] = list(field.choices)[0][0]
-        elif field.__class__.__name__ == "BooleanField":
-            data[name] = "on"
-        elif "email" in name:
-            data[name] = "visitor@example.com"
-        else:
-            data[name] = "Test value"
-    response = client.post(page.url, data)
-    assert response.status_code == 200
-    assert FormSubmission.objects.filter(page=page).count() == 1
+    html = BeautifulSoup(client.get(page.url).content, "html.parser")
+    form = html.find("form", class_="form")
+    data = {i["name"]: i.get("value", "") for i in form.find_all("input", type="hidden")}
+    with time_machine.travel(timezone.now() + datetime.timedelta(seconds=30)):
+        data.update(
+            {
+                "full_name": "Demo Visitor",
+                "phone_number": "+971 50 123 4567",
+                "email_address": "visitor@example.com",
+                "preferred_contact_method": "WhatsApp",
+                "service": html.find("select", attrs={"name": "service"}).find_all("option")[-1][
+                    "value"
+                ],
+                "how_can_we_help": "Stiff neck in the mornings.",
+                "consent": "on",
+            }
+        )
+        response = client.post(page.url, data)
+    assert response.status_code == 302
+    enquiry = Enquiry.objects.get(page=page)
+    assert not enquiry.is_spam
+    assert enquiry.form_data["phone_number"] == "+971501234567"
+    assert enquiry.consent_version == page.consent_version
 
 
 def test_demo_articles_are_original_writing_not_the_sample():

@@ -230,3 +230,20 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 # Scheduled publishing: run ``manage.py publish_scheduled`` every minute (``make worker``).
+
+# Contact form (the contact app)
+PHONENUMBER_DEFAULT_REGION = os.environ.get("PHONENUMBER_DEFAULT_REGION", "AE")
+CONTACT_MIN_FILL_SECONDS = float(os.environ.get("CONTACT_MIN_FILL_SECONDS", "3"))
+CONTACT_TOKEN_MAX_AGE = 60 * 60 * 24 * 7  # a form left open for a week is still accepted
+CONTACT_MAX_LINKS = 2
+# (posts, seconds) per client address: 5 per 10 minutes and 20 per day by default.
+CONTACT_RATE_LIMITS = [
+    (int(os.environ.get("CONTACT_RATE_LIMIT_SHORT", "5")), 600),
+    (int(os.environ.get("CONTACT_RATE_LIMIT_DAY", "20")), 86400),
+]
+# Number of reverse proxies in front of gunicorn that append to X-Forwarded-For.
+CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+CONTACT_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "10"))
+# Enquiries older than this are deleted by `manage.py purge_submissions --apply` (daily, worker).
+ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "180"))
+WORKER_POLL_SECONDS = float(os.environ.get("WORKER_POLL_SECONDS", "5"))

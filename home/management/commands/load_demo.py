@@ -16,7 +16,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 
 from blog.models import BlogCategory, BlogIndexPage, BlogPage
-from contact.models import ContactPage, FormField
+from contact.models import ContactPage, FormField, NotificationRoute
 from home import demo_content as content
 from home.models import ClinicSettings, HomePage, StandardPage
 from people.models import Person
@@ -215,18 +215,33 @@ class Command(BaseCommand):
             from_address="website@example.com",
             subject="New enquiry from the website",
             show_in_menus=True,
+            consent_text=next(
+                (f["label"] for f in data["fields"] if f["field_type"] == "checkbox"),
+                ContactPage._meta.get_field("consent_text").default,
+            )[:255],
+            consent_version="2026-11",
+            routing_field="Service",
+            send_confirmation=True,
         )
+        fields = [f for f in data["fields"] if f["field_type"] != "checkbox"]
         page.form_fields = [
             FormField(
                 sort_order=index,
                 label=field["label"],
-                field_type=field["field_type"],
+                field_type="phone" if "phone" in field["label"].lower() else field["field_type"],
                 required=field["required"],
                 help_text=field["help_text"],
                 choices=field["choices"],
                 default_value=field.get("default_value", ""),
             )
-            for index, field in enumerate(data["fields"])
+            for index, field in enumerate(fields)
+        ]
+        page.routes = [
+            NotificationRoute(answer=choice.strip(), to_address="physio-desk@example.com")
+            for field in fields
+            if field["label"] == "Service"
+            for choice in field["choices"].splitlines()
+            if "physio" in choice.lower()
         ]
         return self.publish(home, page)
 

@@ -1,0 +1,240 @@
+"""Admin for enquiries: who may see them, the Enquiries listing, and the audit trail."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
+
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
+from wagtail.log_actions import log
+from wagtail.models import Page
+from wagtail.permission_policies import ModelPermissionPolicy
+
+import django_filters
+
+from .models import ContactPage, Enquiry, Notification
+from .notifications import resend
+
+VIEW_PERMISSION = "contact.view_enquiry"
+CHANGE_PERMISSION = "contact.change_enquiry"
+
+
+def can_view_enquiries(user) -> bool:
+    return user.is_active and user.has_perm(VIEW_PERMISSION)
+
+
+@hooks.register("filter_form_submissions_for_user")
+def only_front_desk_sees_submissions(user, editable_forms):
+    """Wagtail shows a form's submissions to anyone who can edit the page; enquiries hold
+    personal (possibly health) data, so only users with the enquiry permission see them."""
+    return editable_forms if can_view_enquiries(user) else editable_forms.none()
+
+
+@hooks.register("register_log_actions")
+def register_enquiry_log_actions(actions):
+    actions.register_action("contact.view", "View enquiry", "Viewed an enquiry")
+    actions.register_action("contact.list", "List enquiries", "Listed enquiries")
+    actions.register_action("contact.export", "Export enquiries", "Exported enquiries")
+    actions.register_action("contact.release", "Release enquiry", "Released from quarantine")
+    actions.register_action("contact.resend", "Resend notification", "Resent a notification")
+
+
+def log_access(request, enquiries, action):
+    """One audit-log entry per enquiry shown or exported, naming the staff member."""
+    for enquiry in enquiries:
+        log(instance=enquiry, action=action, user=request.user)
+
+
+class EnquiryPermissionPolicy(ModelPermissionPolicy):
+    """Enquiries are records, not content: nobody adds or edits them through the admin."""
+
+    def user_has_permission(self, user, action):
+        if action in {"add", "change"}:
+            return False
+        return super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+class EnquiryFilterSet(WagtailFilterSet):
+    page = django_filters.ModelChoiceFilter(label="Form", queryset=ContactPage.objects.all())
+    source_page = django_filters.ModelChoiceFilter(
+        label="Sent from", queryset=Page.objects.filter(depth__gt=1).order_by("title")
+    )
+    is_spam = django_filters.BooleanFilter(label="Quarantined as spam")
+    delivery = django_filters.ChoiceFilter(
+        label="Staff notification", choices=Notification.Status.choices, method="by_delivery"
+    )
+    utm_source = django_filters.CharFilter(label="UTM source", lookup_expr="iexact")
+    utm_campaign = django_filters.CharFilter(label="UTM campaign", lookup_expr="iexact")
+
+    class Meta:
+        model = Enquiry
+        fields = ["page", "source_page", "is_spam", "utm_source", "utm_campaign"]
+
+    def by_delivery(self, queryset, name, value):
+        return queryset.filter(
+            notifications__kind=Notification.Kind.STAFF, notifications__status=value
+        )
+
+
+class EnquiryIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("page", "source_page")
+            .prefetch_related("notifications")
+        )
+
+    def render_to_response(self, context, **response_kwargs):
+        objects = context.get("object_list") or []
+        log_access(
+            self.request, list(objects), "contact.export" if self.is_export else "contact.list"
+        )
+        return super().render_to_response(context, **response_kwargs)
+
+
+class EnquiryInspectView(InspectView):
+    template_name = "contact/admin/enquiry_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        enquiry = self.object
+        page = enquiry.page.specific
+        labels = dict(page.get_data_fields())
+        context["answers"] = [
+            (labels.get(name, name), value) for name, value in enquiry.form_data.items()
+        ]
+        context["notifications"] = list(enquiry.notifications.all())
+        context["can_act"] = self.request.user.has_perm(CHANGE_PERMISSION)
+        log_access(self.request, [enquiry], "contact.view")
+        return context
+
+
+class EnquiryViewSet(ModelViewSet):
+    model = Enquiry
+    icon = "mail"
+    menu_label = "Enquiries"
+    menu_order = 250
+    add_to_admin_menu = True
+    url_prefix = "enquiries"
+    name = "contact_enquiry"
+    index_view_class = EnquiryIndexView
+    inspect_view_class = EnquiryInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = EnquiryFilterSet
+    list_display = [
+        "id",
+        "submit_time",
+        Column("page", label="Form"),
+        Column("source_page", label="Sent from"),
+        "utm_source",
+        Column("delivery_status", label="Notification"),
+    ]
+    list_export = [
+        "id",
+        "submit_time",
+        "page",
+        "source_page",
+        "form_data",
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
+        "utm_term",
+        "utm_content",
+        "consent_text",
+        "consent_version",
+        "is_spam",
+        "spam_reason",
+        "delivery_status",
+    ]
+    export_filename = "enquiries"
+    inspect_view_fields = [
+        "id",
+        "submit_time",
+        "page",
+        "source_page",
+        "utm_source",
+        "utm_medium",
+        "utm_campaign",
+        "consent_text",
+        "consent_version",
+        "is_spam",
+        "spam_reason",
+    ]
+    form_fields = ["is_spam"]  # required by ModelViewSet; the edit view itself is removed
+    permission_policy = EnquiryPermissionPolicy(Enquiry)
+
+    def get_urlpatterns(self):
+        # No add, edit or copy: enquiries are only read, released, resent or purged.
+        kept = [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name not in {"add", "edit", "copy"}
+        ]
+        return kept + [
+            path("release/<int:pk>/", release_enquiry, name="release"),
+            path("resend/<int:pk>/", resend_notification, name="resend"),
+        ]
+
+
+@require_POST
+def release_enquiry(request, pk):
+    """A false positive: take the enquiry out of quarantine and notify the front desk."""
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise PermissionDenied
+    enquiry = get_object_or_404(Enquiry, pk=pk)
+    with transaction.atomic():
+        enquiry.is_spam = False
+        enquiry.save(update_fields=["is_spam"])
+        enquiry.queue_notifications()
+        log(instance=enquiry, action="contact.release", user=request.user)
+    messages.success(request, f"{enquiry} released; the front desk will be notified.")
+    return redirect(reverse("contact_enquiry:inspect", args=[pk]))
+
+
+@require_POST
+def resend_notification(request, pk):
+    if not request.user.has_perm(CHANGE_PERMISSION):
+        raise PermissionDenied
+    notification = get_object_or_404(Notification, pk=pk)
+    resend(notification)
+    log(instance=notification.enquiry, action="contact.resend", user=request.user)
+    messages.success(request, "The notification will be sent again in a moment.")
+    return redirect(reverse("contact_enquiry:inspect", args=[notification.enquiry_id]))
+
+
+@hooks.register("register_admin_viewset")
+def register_enquiry_viewset():
+    return EnquiryViewSet()
+
+
+class LoggedSubmissionsFilterSet(SubmissionsListFilterSet):
+    pass
+
+
+class LoggedSubmissionsListView(SubmissionsListView):
+    """Wagtail's per-form submissions list, with every view and export in the audit log."""
+
+    filterset_class = LoggedSubmissionsFilterSet
+
+    def render_to_response(self, context, **response_kwargs):
+        log_access(
+            self.request,
+            list(context.get("submissions") or []),
+            "contact.export" if self.is_export else "contact.list",
+        )
+        return super().render_to_response(context, **response_kwargs)
+
+
+ContactPage.submissions_list_view_class = LoggedSubmissionsListView
