@@ -32,10 +32,15 @@ setup: install ## Migrate and load the demo content (safe to repeat; keeps data)
 	$(PY) manage.py load_demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-run: setup ## Set everything up and serve on http://127.0.0.1:$(PORT)
+run: setup ## Set everything up; serve on http://127.0.0.1:$(PORT) with the worker beside it
 	$(PY) manage.py ensure_local_admin
 	@echo "Serving on http://127.0.0.1:$(PORT)/  (admin: http://127.0.0.1:$(PORT)/admin/)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@$(PY) manage.py run_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install ## Run the background worker alone (e-mails, scheduled publishing, purge)
+	$(PY) manage.py run_worker
 
 lint: install-dev ## ruff lint and format check
 	$(VENV)/bin/ruff check .
@@ -54,4 +59,4 @@ format: install-dev ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-.PHONY: help install install-dev setup run lint test test-browser format
+.PHONY: help install install-dev setup run worker lint test test-browser format
