@@ -55,8 +55,11 @@ test: install-dev ## Lint, check migrations, run the whole test suite
 test-browser: install-dev ## Only the browser tests (real Chromium)
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
+bench: install-dev ## Benchmark gunicorn + production settings with wrk (1,000 articles)
+	$(PY) bench/run.py
+
 format: install-dev ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-.PHONY: help install install-dev setup run worker lint test test-browser format
+.PHONY: help install install-dev setup run worker bench lint test test-browser format

@@ -60,7 +60,16 @@ def stream(blocks: list[dict]) -> list[dict]:
 class Command(BaseCommand):
     help = "Create the demo clinic site (home, about, services, blog, articles, contact page)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--articles",
+            type=int,
+            default=0,
+            help="Also make sure the blog has at least this many articles in total, by adding "
+            "generated ones (for benchmarks and query-budget tests at scale).",
+        )
+
+    def handle(self, *args, articles=0, **options):
         with transaction.atomic():
             self.created = 0
             site, home = self.home_page()
@@ -73,6 +82,8 @@ class Command(BaseCommand):
             blog = self.blog_index(home)
             self.articles(blog, contact, people, categories)
             self.finish_home(home, contact)
+        if articles:
+            self.generated_articles(blog, contact, people, categories, articles)
         self.stdout.write(
             self.style.SUCCESS(f"Demo content ready ({self.created} objects created).")
         )
@@ -387,3 +398,38 @@ class Command(BaseCommand):
         )
         home.save_revision().publish()
         self.created += 1
+
+    def generated_articles(self, blog, contact, people, categories, total):
+        """Top the blog up to `total` articles, varied from the demo articles (idempotent)."""
+        existing = BlogPage.objects.child_of(blog).count()
+        if existing >= total:
+            return
+        templates = list(content.ARTICLES)
+        images = [
+            self.image(e["image_title"], e["image_colour"], n)
+            for n, e in enumerate(templates, start=1)
+        ]
+        people_list = list(people.values())
+        category_list = list(categories.values())
+        today = timezone.localdate()
+        for n in range(existing, total):
+            entry = templates[n % len(templates)]
+            slug = f"{entry['slug']}-{n}"
+            if BlogPage.objects.child_of(blog).filter(slug=slug).exists():
+                continue
+            page = BlogPage(
+                title=f"{entry['title']} ({n})",
+                slug=slug,
+                summary=entry["summary"],
+                image=images[n % len(images)],
+                date=today - datetime.timedelta(days=30 + n),
+                author=people_list[n % len(people_list)],
+                reviewer=people_list[(n + 1) % len(people_list)],
+                last_reviewed=today - datetime.timedelta(days=n % 400),
+                body=self.resolve(entry["body"], contact),
+            )
+            page.categories = [category_list[n % len(category_list)]]
+            page.tags.add(*entry["tags"])
+            self.publish(blog, page)
+            if n % 100 == 0:
+                self.stdout.write(f"  {n} articles")

@@ -1,0 +1,378 @@
+"""`make bench`: gunicorn (2 workers, production settings) on loopback, measured with wrk.
+
+Targets: a trivial Django view (/healthz, the ceiling, measured in the same run), home, blog
+index, an article, search, a static file and the contact form POST, against a blog of 1,000
+articles. The form POST runs while a deliberately slow SMTP server (2 s per message) receives the
+notifications through the worker, to show the POST never waits for mail.
+
+Prints req/s, p50/p99 latency and each page's ratio to the ceiling, with query counts per page,
+and writes them to bench-results/latest.{md,json}. Everything listens on 127.0.0.1 and every load
+run is bounded in time.
+"""
+
+import contextlib
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = str(ROOT / ".venv/bin/python")
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
+ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000"))
+SMTP_DELAY = float(os.environ.get("BENCH_SMTP_DELAY", "2"))
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def reachable(port: int) -> bool:
+    with socket.socket() as sock:
+        sock.settimeout(0.5)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def bench_env(port: int, smtp_port: int) -> dict:
+    env = dict(os.environ)
+    if "BENCH_DATABASE_URL" in os.environ:
+        database = os.environ["BENCH_DATABASE_URL"]
+    elif reachable(5432):
+        database = "postgres://postgres@127.0.0.1:5432/clinic_bench"
+    else:
+        database = f"sqlite:///{ROOT / 'bench.sqlite3'}"
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        DATABASE_URL=database,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1,testserver",
+        WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
+        SECURE_SSL_REDIRECT="false",
+        STATIC_ROOT=str(ROOT / "collected-static"),
+        MEDIA_ROOT=str(ROOT / "bench-media"),
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(smtp_port),
+        EMAIL_TIMEOUT="10",
+        CONTACT_RATE_LIMIT_SHORT="100000000",
+        CONTACT_RATE_LIMIT_DAY="100000000",
+        WORKER_POLL_SECONDS="0.5",
+        LOG_LEVEL="WARNING",
+        GUNICORN_ACCESS_LOG="",
+    )
+    if "REDIS_URL" not in os.environ and reachable(6379):
+        env["REDIS_URL"] = "redis://127.0.0.1:6379/14"
+    return env
+
+
+def ensure_database(env: dict) -> None:
+    url = urllib.parse.urlsplit(env["DATABASE_URL"])
+    if not url.scheme.startswith("postgres"):
+        return
+    import psycopg
+
+    admin = env["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres"
+    name = url.path.lstrip("/")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def manage(env, *args, quiet=True):
+    subprocess.run(
+        [PY, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL if quiet else None,
+    )
+
+
+def slow_smtp_server(port: int, delay: float) -> subprocess.Popen:
+    code = f"""
+import asyncio, time
+from aiosmtpd.controller import Controller
+class Slow:
+    count = 0
+    async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep({delay})
+        Slow.count += 1
+        print("received", Slow.count, flush=True)
+        return "250 OK"
+c = Controller(Slow(), hostname="127.0.0.1", port={port})
+c.start()
+while True:
+    time.sleep(3600)
+"""
+    return subprocess.Popen([PY, "-c", code], stdout=subprocess.PIPE, text=True)
+
+
+def wait_http(url: str, timeout: float = 30) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except Exception:
+            time.sleep(0.3)
+    raise SystemExit(f"{url} did not answer within {timeout}s")
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
+
+
+def to_ms(text: str) -> float:
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text).groups()
+    return float(number) * UNITS[unit]
+
+
+def run_wrk(url: str, script: str | None = None) -> dict:
+    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", "--timeout", "10s"]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(
+        [*command, url], capture_output=True, text=True, check=True, timeout=120
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = to_ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1))
+    p99 = to_ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": rps,
+        "p50_ms": p50,
+        "p99_ms": p99,
+        "non_2xx_3xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": errors.group(1) if errors else "",
+    }
+
+
+QUERY_COUNT_SCRIPT = """
+import json, sys
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client()
+counts = {}
+for name, url in json.loads(sys.argv[1]).items():
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        status = client.get(url).status_code
+    counts[name] = {"queries": len(queries), "status": status}
+print(json.dumps(counts))
+"""
+
+
+def query_counts(env, urls: dict) -> dict:
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write("import django\ndjango.setup()\n" + QUERY_COUNT_SCRIPT)
+    out = subprocess.run(
+        [PY, handle.name, json.dumps(urls)],
+        cwd=ROOT,
+        env={**env, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    os.unlink(handle.name)
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def form_post_script(base: str, contact_path: str, directory: Path) -> Path:
+    """A wrk Lua script posting valid, distinct enquiries with a real CSRF token and form token.
+    The form is fetched now and the run starts after the minimum fill time, like a person."""
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
+    html = opener.open(base + contact_path, timeout=10).read().decode()
+    cookies = opener.handlers
+    jar = next(h.cookiejar for h in cookies if hasattr(h, "cookiejar"))
+    csrf_cookie = next(c.value for c in jar if c.name == "csrftoken")
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+    fields.update(
+        {
+            "phone_number": "050 123 4567",
+            "email_address": "bench@example.com",
+            "preferred_contact_method": "Phone call",
+            "how_can_we_help": "Benchmark enquiry.",
+            "consent": "on",
+        }
+    )
+    for name, options in re.findall(r'<select name="([^"]+)"[^>]*>(.*?)</select>', html, re.S):
+        choices = [value for value in re.findall(r'value="([^"]*)"', options) if value]
+        if choices:
+            fields[name] = choices[0]
+    body = urllib.parse.urlencode(fields)
+    script = directory / "post.lua"
+    script.write_text(
+        f"""
+counter = 0
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+wrk.headers["Cookie"] = "csrftoken={csrf_cookie}"
+wrk.headers["Referer"] = "{base}{contact_path}"
+request = function()
+  counter = counter + 1
+  local body = "{body}&full_name=Bench+visitor+" .. counter .. "+" .. math.random(1, 1000000000)
+  return wrk.format(nil, "{contact_path}", nil, body)
+end
+"""
+    )
+    time.sleep(3.5)  # the form's minimum fill time
+    return script
+
+
+def main() -> int:
+    if not shutil.which("wrk"):
+        print("wrk is not installed (Debian package 'wrk').", file=sys.stderr)
+        return 2
+    port, smtp_port = free_port(), free_port()
+    env = bench_env(port, smtp_port)
+    base = f"http://127.0.0.1:{port}"
+    print(f"Database: {env['DATABASE_URL'].split('@')[-1]}; cache: {env.get('REDIS_URL', 'local')}")
+    ensure_database(env)
+    started = time.time()
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo", "--articles", str(ARTICLES))
+    manage(env, "collectstatic", "--noinput")
+    print(f"Setup: {time.time() - started:.0f}s")
+
+    processes = []
+    workdir = Path(tempfile.mkdtemp(prefix="clinic-bench-"))
+    try:
+        smtp = slow_smtp_server(smtp_port, SMTP_DELAY)
+        processes.append(smtp)
+        worker = subprocess.Popen(
+            [PY, "manage.py", "run_worker"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL
+        )
+        processes.append(worker)
+        gunicorn = subprocess.Popen(
+            [
+                str(ROOT / ".venv/bin/gunicorn"),
+                "-c",
+                "cms/gunicorn.conf.py",
+                "--workers",
+                "2",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--access-logfile",
+                "/dev/null",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        processes.append(gunicorn)
+        wait_http(base + "/healthz")
+
+        home = urllib.request.urlopen(base + "/", timeout=10).read().decode()
+        stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home)
+        urls = {
+            "ceiling: trivial view (/healthz)": "/healthz",
+            "home": "/",
+            "blog index": "/blog/",
+            "blog index, page 50": "/blog/?page=50",
+            "article": "/blog/muscle-spasm-and-back-pain/",
+            "search 'back pain'": "/search/?q=back+pain",
+            "static CSS": stylesheet.group(1) if stylesheet else "/static/css/site.css",
+        }
+        for path in urls.values():  # warm renditions and caches
+            urllib.request.urlopen(base + path, timeout=30).read()
+        results = {}
+        for name, path in urls.items():
+            results[name] = run_wrk(base + path)
+            print(f"  {name}: {results[name]['rps']:.0f} req/s", flush=True)
+
+        from_db_before = count_enquiries(env)
+        script = form_post_script(base, "/contact/", workdir)
+        results["contact form POST (SMTP 2 s/message)"] = run_wrk(base + "/contact/", str(script))
+        stored = count_enquiries(env) - from_db_before
+        results["contact form POST (SMTP 2 s/message)"]["enquiries_stored"] = stored
+
+        counts = query_counts(env, {k: v for k, v in urls.items() if "static" not in k})
+    finally:
+        for process in reversed(processes):
+            process.send_signal(signal.SIGTERM)
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    report(results, counts, env)
+    return 0
+
+
+def count_enquiries(env) -> int:
+    out = subprocess.run(
+        [
+            PY,
+            "manage.py",
+            "shell",
+            "-c",
+            "from contact.models import Enquiry; print(Enquiry.objects.count())",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return int(out.strip().splitlines()[-1])
+
+
+def report(results: dict, counts: dict, env: dict) -> None:
+    ceiling = results["ceiling: trivial view (/healthz)"]["rps"]
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError, StopIteration):
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    lines = [
+        f"Machine: {os.cpu_count()} cores ({cpu}), load average "
+        f"{os.getloadavg()[0]:.2f}; wrk -t1 -c{CONNECTIONS} -d{DURATION} on the same cores; "
+        f"gunicorn 2 sync workers, cms.settings.production, "
+        f"{'PostgreSQL' if 'postgres' in env['DATABASE_URL'] else 'SQLite'}"
+        f"{' + Redis' if env.get('REDIS_URL') else ''}, {ARTICLES} articles.",
+        "",
+        "| Target | req/s | p50 ms | p99 ms | vs ceiling | queries | non-2xx/3xx |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, row in results.items():
+        queries = counts.get(name, {}).get("queries", "")
+        lines.append(
+            f"| {name} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | "
+            f"{row['rps'] / ceiling:.2f} | {queries} | {row['non_2xx_3xx']} |"
+        )
+    post = results["contact form POST (SMTP 2 s/message)"]
+    lines += [
+        "",
+        f"Form POST: {post['enquiries_stored']} enquiries stored during the run while the SMTP "
+        f"server took {SMTP_DELAY:g} s per message: the POST does not wait for mail.",
+    ]
+    text = "\n".join(lines)
+    print()
+    print(text)
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.md").write_text(text + "\n")
+    (out / "latest.json").write_text(
+        json.dumps({"results": results, "queries": counts}, indent=2) + "\n"
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
