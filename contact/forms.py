@@ -49,6 +49,10 @@ def read_token(token: str, max_age: int):
     return value, time.time() - timestamp
 
 
+class TelInput(forms.TextInput):
+    input_type = "tel"
+
+
 class PhoneNumberField(forms.CharField):
     """A phone number in any common format (UAE by default, Arabic-Indic digits included),
     stored in E.164: '050 123 4567' -> '+971501234567'."""
@@ -57,13 +61,15 @@ class PhoneNumberField(forms.CharField):
         "invalid": "Enter a valid phone number, for example 050 123 4567 or +971 50 123 4567.",
     }
 
+    widget = TelInput
+
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 32)
         super().__init__(**kwargs)
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)
-        attrs.update({"type": "tel", "autocomplete": "tel", "inputmode": "tel"})
+        attrs.update({"autocomplete": "tel", "inputmode": "tel"})
         return attrs
 
     def to_python(self, value):

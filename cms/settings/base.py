@@ -220,8 +220,12 @@ WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = False
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
-WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# ISO dates in the admin: unambiguous for staff used to day-first and month-first dates alike.
+WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
+WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
+# The admin makes no calls to third parties (staff IP addresses stay with us).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
