@@ -224,3 +224,30 @@ def test_blocks_with_preview_values_render_their_preview(client, admin_user):
 
     assert "css/site.css" in get_template("wagtailcore/shared/block_preview.html").template.source
     assert reverse("wagtailadmin_block_preview")
+
+
+@pytest.mark.django_db
+def test_video_block_renders_the_stored_embed_with_its_caption():
+    """Embeds are fetched from the provider once and kept in Wagtail's Embed table; a stored
+    one renders without any network access."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+
+    url = "https://www.youtube.com/watch?v=clinic-demo"
+    Embed.objects.create(
+        url=url,
+        max_width=None,
+        hash=get_embed_hash(url),
+        type="video",
+        html='<iframe src="https://www.youtube-nocookie.com/embed/x" title="Back care"></iframe>',
+        title="Back care exercises",
+        width=640,
+        height=360,
+    )
+    block = blocks.VideoBlock()
+    html = BeautifulSoup(
+        block.render(block.to_python({"video": url, "caption": "Three gentle stretches"})),
+        "html.parser",
+    )
+    assert html.find("iframe")["title"] == "Back care"
+    assert html.find("figcaption").get_text() == "Three gentle stretches"

@@ -1,12 +1,14 @@
 """Enquiries are never lost: stored before anything can fail, kept on a mistake, escaped
 everywhere, and spam is quarantined rather than dropped."""
 
+import csv
 import datetime
 import io
 
 from django.core.management import call_command
 from django.utils import timezone
 
+import openpyxl
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
@@ -88,13 +90,15 @@ def test_invalid_phone_numbers_get_a_clear_error(client, contact_page, typed):
     assert Enquiry.objects.count() == 0
 
 
-def test_arabic_and_other_scripts_are_stored_exactly(client, contact_page):
+def test_arabic_and_other_scripts_are_stored_and_shown_exactly(client, admin_client, contact_page):
     name = "فاطمة الزهراء"
     message = "ألم في أسفل الظهر منذ أسبوع. 腰痛"
     client.post(contact_page.url, valid(full_name=name, how_can_we_help=message))
     enquiry = Enquiry.objects.get()
     assert enquiry.form_data["full_name"] == name
     assert enquiry.form_data["how_can_we_help"] == message
+    shown = admin_client.get(f"/admin/enquiries/inspect/{enquiry.pk}/").content.decode()
+    assert name in shown and message in shown
 
 
 def test_invisible_direction_overrides_are_stripped_from_answers(client, contact_page):
@@ -307,8 +311,15 @@ def test_payloads_are_escaped_on_the_error_page_admin_and_export(
     assert_escaped(listing.content, payload)
     csv_export = admin_client.get("/admin/enquiries/?export=csv")
     assert csv_export.status_code == 200
-    body = b"".join(csv_export.streaming_content).decode()
-    assert "Mariam" not in body or payload in body  # CSV carries text, not markup
+    rows = list(csv.DictReader(io.StringIO(b"".join(csv_export.streaming_content).decode())))
+    assert len(rows) == 1
+    # A spreadsheet carries the text exactly as typed: data, never markup or a formula.
+    assert payload in next(value for key, value in rows[0].items() if "data" in key.lower())
+    xlsx = admin_client.get("/admin/enquiries/?export=xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(xlsx.streaming_content)))
+    cells = [str(cell.value) for row in workbook.active.iter_rows() for cell in row]
+    assert any(payload in cell for cell in cells)
+    assert not any(cell.startswith("=") for cell in cells)
 
 
 def assert_escaped(content: bytes, payload: str):

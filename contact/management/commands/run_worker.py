@@ -33,7 +33,6 @@ class Command(BaseCommand):
         last_purge_day = None
         self.stdout.write("Worker started")
         while self.running:
-            close_old_connections()
             try:
                 counts = send_due()
                 if counts:
@@ -50,6 +49,9 @@ class Command(BaseCommand):
                 logger.exception("Worker round failed; trying again shortly")
             if once:
                 break
+            # Between rounds, drop connections that broke or outlived CONN_MAX_AGE (as Django
+            # does between requests), so a database restart heals on its own.
+            close_old_connections()
             time.sleep(settings.WORKER_POLL_SECONDS)
         self.stdout.write("Worker stopped")
 
