@@ -58,8 +58,19 @@ test-browser: install-dev ## Only the browser tests (real Chromium)
 bench: install-dev ## Benchmark gunicorn + production settings with wrk (1,000 articles)
 	$(PY) bench/run.py
 
+backup: install ## Back up database and media into backups/<timestamp>/
+	$(PY) manage.py backup
+
+restore: install ## Restore a backup: make restore FROM=backups/<timestamp>
+	@test -n "$(FROM)" || (echo "usage: make restore FROM=backups/<timestamp>" && exit 1)
+	$(PY) manage.py restore "$(FROM)"
+
+serve-prod: install ## gunicorn with production settings (needs the production environment)
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(VENV)/bin/gunicorn -c cms/gunicorn.conf.py
+
 format: install-dev ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-.PHONY: help install install-dev setup run worker bench lint test test-browser format
+.PHONY: help install install-dev setup run worker bench backup restore serve-prod lint test test-browser format

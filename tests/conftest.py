@@ -38,7 +38,7 @@ def clear_caches():
     """Tests share the cache server in the PostgreSQL + Redis run: start each one clean."""
     from django.core.cache import caches
 
-    for alias in ("default", "renditions"):
+    for alias in ("default", "renditions", "pages"):
         caches[alias].clear()
     yield
 

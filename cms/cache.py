@@ -1,0 +1,57 @@
+"""Page-cache invalidation: when content changes, cached pages are dropped.
+
+Pages show each other (menus, latest articles, related articles, cards), snippets (people,
+categories) and the clinic settings, so any publish, unpublish, move or delete, and any change
+to those, clears the whole page cache. That is simple and always right; the cache refills on
+the next visit. (The CDN, if configured, is purged by wagtail.contrib.frontend_cache.)
+"""
+
+import logging
+
+from django.apps import apps
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
+
+
+def clear_page_cache(**kwargs):
+    from django.conf import settings
+
+    cache = caches[settings.WAGTAIL_CACHE_BACKEND]
+    try:
+        if hasattr(cache, "delete_pattern"):  # django-redis: only this alias's keys
+            cache.delete_pattern("*")
+        else:
+            cache.clear()
+    except Exception:
+        # A cache outage must not break publishing; entries expire on their own.
+        logger.warning("Could not clear the page cache", exc_info=True)
+
+
+def clear_after_page_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        clear_page_cache()
+
+
+def connect_signals():
+    page_published.connect(clear_page_cache, dispatch_uid="clear-page-cache-published")
+    page_unpublished.connect(clear_page_cache, dispatch_uid="clear-page-cache-unpublished")
+    post_page_move.connect(clear_page_cache, dispatch_uid="clear-page-cache-moved")
+    post_delete.connect(clear_after_page_delete, dispatch_uid="clear-page-cache-page-deleted")
+    watched = [
+        apps.get_model("people", "Person"),
+        apps.get_model("blog", "BlogCategory"),
+        apps.get_model("wagtailredirects", "Redirect"),
+        apps.get_model("wagtailimages", "Image"),
+        *[m for m in apps.get_models() if issubclass(m, BaseSiteSetting)],
+    ]
+    for model in watched:
+        uid = f"clear-page-cache-{model._meta.label_lower}"
+        post_save.connect(clear_page_cache, sender=model, dispatch_uid=uid + "-save")
+        post_delete.connect(clear_page_cache, sender=model, dispatch_uid=uid + "-delete")

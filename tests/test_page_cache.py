@@ -1,0 +1,83 @@
+"""The page cache: anonymous visitors get stored pages; any content change clears them."""
+
+from django.test import override_settings
+
+from wagtail.models import Site
+
+import pytest
+
+from home.models import ClinicSettings
+from tests import factories
+
+pytestmark = pytest.mark.usefixtures("page_cache_on")
+
+HEADER = "X-Page-Cache"
+
+
+@pytest.fixture
+def page_cache_on():
+    with override_settings(WAGTAIL_CACHE=True):
+        yield
+
+
+def test_second_anonymous_visit_is_served_from_the_cache_without_queries(
+    client, article, django_assert_num_queries
+):
+    first = client.get(article.url)
+    assert first[HEADER] == "miss"
+    with django_assert_num_queries(0):
+        second = client.get(article.url)
+    assert second[HEADER] == "hit"
+    assert second.content == first.content
+    assert "max-age=" in second["Cache-Control"]
+
+
+def test_publishing_a_change_clears_the_cache(client, article):
+    client.get(article.url)
+    article.title = "Updated title for visitors"
+    article.save_revision().publish()
+
+    response = client.get(article.url)
+    assert response[HEADER] == "miss"
+    assert b"Updated title for visitors" in response.content
+
+
+def test_unpublishing_clears_the_cache(client, article):
+    client.get(article.url)
+    article.unpublish()
+    assert client.get(article.url).status_code == 404
+
+
+def test_clinic_settings_and_snippet_changes_clear_the_cache(client, article):
+    client.get("/")
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    clinic.phone = "+971 6 555 0177"
+    clinic.save()
+    home = client.get("/")
+    assert home[HEADER] == "miss" and b"+971 6 555 0177" in home.content
+
+    client.get(article.url)
+    article.author.name = "Dr Renamed Author"
+    article.author.save()
+    page = client.get(article.url)
+    assert page[HEADER] == "miss" and b"Dr Renamed Author" in page.content
+
+
+def test_logged_in_editors_always_see_fresh_pages(client, admin_user, article):
+    client.force_login(admin_user)
+    client.get(article.url)
+    assert client.get(article.url)[HEADER] == "skip"
+
+
+def test_a_first_visit_to_a_form_page_is_not_shared_with_others(client, contact_page):
+    """The form carries a CSRF cookie for this visitor: that response is never stored."""
+    response = client.get(contact_page.url)
+    assert "csrftoken" in response.cookies
+    assert response[HEADER] == "skip"
+
+
+def test_search_results_are_not_served_stale(client, blog_index):
+    client.get("/search/", {"q": "shoulder"})
+    factories.BlogPageFactory(parent=blog_index, title="Shoulder pain").save_revision().publish()
+    response = client.get("/search/", {"q": "shoulder"})
+    assert b"Shoulder pain" in response.content
