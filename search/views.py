@@ -8,6 +8,8 @@ from django.utils.http import urlencode
 
 from wagtail.models import Page
 
+from .stats import record_search
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -32,6 +34,7 @@ def search(request):
     paginator = None
     terms = search_terms(query)
     if query:
+        record_search(terms or query)
         results = (
             Page.objects.live().public().specific().search(terms) if terms else Page.objects.none()
         )

@@ -96,3 +96,27 @@ def test_search_terms_drop_operators_and_quotes_but_keep_words_in_any_script():
     assert search_terms("100% relief") == "100 relief"
     assert search_terms("ألم الظهر") == "ألم الظهر"
     assert search_terms("( ) * ^") == ""
+
+
+def test_search_terms_are_counted_for_the_marketing_report(client, articles, settings):
+    """With Redis the count is one cache operation per search and reaches the database when
+    the worker flushes; without Redis it is written directly."""
+    import io
+
+    from django.core.management import call_command
+
+    from wagtail.contrib.search_promotions.models import Query
+
+    from search.stats import flush_search_stats, redis_client
+
+    if redis_client() is not None:
+        flush_search_stats()  # start from an empty Redis hash
+    for _ in range(3):
+        client.get("/search/", {"q": "Back Pain"})
+    client.get("/search/", {"q": "knee"})
+
+    if redis_client() is not None:
+        assert not Query.objects.filter(query_string="back pain").exists()
+        call_command("run_worker", once=True, stdout=io.StringIO())
+    hits = {q.query_string: sum(d.hits for d in q.daily_hits.all()) for q in Query.objects.all()}
+    assert hits == {"back pain": 3, "knee": 1}

@@ -15,6 +15,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from contact.notifications import send_due
+from search.stats import flush_search_stats
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                 minute = now.replace(second=0, microsecond=0)
                 if minute != last_minute:
                     call_command("publish_scheduled", verbosity=0)
+                    flush_search_stats()
                     last_minute = minute
                 if now.date() != last_purge_day:
                     call_command("purge_submissions", apply=True, verbosity=0)
