@@ -1,4 +1,4 @@
-"""Page-cache invalidation: when content changes, cached pages are dropped.
+"""Page-cache invalidation (and rendition warming): when content changes, cached pages are dropped.
 
 Pages show each other (menus, latest articles, related articles, cards), snippets (people,
 categories) and the clinic settings, so any publish, unpublish, move or delete, and any change
@@ -40,7 +40,11 @@ def clear_after_page_delete(sender, instance, **kwargs):
 
 
 def connect_signals():
+    from .renditions import warm_renditions
+
+    # Clear first, then render the pages again: the renditions they use are made now.
     page_published.connect(clear_page_cache, dispatch_uid="clear-page-cache-published")
+    page_published.connect(warm_renditions, dispatch_uid="warm-renditions-published")
     page_unpublished.connect(clear_page_cache, dispatch_uid="clear-page-cache-unpublished")
     post_page_move.connect(clear_page_cache, dispatch_uid="clear-page-cache-moved")
     post_delete.connect(clear_after_page_delete, dispatch_uid="clear-page-cache-page-deleted")

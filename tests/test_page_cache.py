@@ -81,3 +81,22 @@ def test_search_results_are_not_served_stale(client, blog_index):
     factories.BlogPageFactory(parent=blog_index, title="Shoulder pain").save_revision().publish()
     response = client.get("/search/", {"q": "shoulder"})
     assert b"Shoulder pain" in response.content
+
+
+def test_publishing_makes_the_renditions_before_any_visitor_arrives(client, blog_index):
+    from wagtail.images.models import Rendition
+
+    image = factories.ImageFactory(width=1600, height=900)
+    article = factories.BlogPageFactory(parent=blog_index, image=image, live=False)
+    assert not Rendition.objects.filter(image=image).exists()
+
+    article.save_revision().publish()
+
+    specs = set(Rendition.objects.filter(image=image).values_list("filter_spec", flat=True))
+    hero = {f"fill-{size}|format-webp" for size in ("480x270", "800x450", "1200x675")}
+    card = {f"fill-{size}|format-webp" for size in ("400x225", "800x450")}
+    assert hero | card <= specs  # the article's hero sizes and the blog index's card sizes
+    made = len(specs)
+    client.get(article.url)
+    client.get(blog_index.url)
+    assert Rendition.objects.filter(image=image).count() == made  # none made on first view
