@@ -1,5 +1,8 @@
 """The blog: an index at /blog/ and the health articles under it."""
 
+import math
+from functools import cached_property
+
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -17,6 +20,8 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from home.blocks import ArticleStreamBlock
+from seo import jsonld, review
+from seo.models import SeoMixin
 
 CARD_RENDITIONS = ("fill-400x225|format-webp", "fill-800x450|format-webp")
 
@@ -70,7 +75,19 @@ class BlogPageQuerySet(PageQuerySet):
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
 
 
-class BlogIndexPage(Page):
+def restrictions_covering(path):
+    """View restrictions on a page at or above ``path`` (an OuterRef), as a subquery: the same
+    rule as PageQuerySet.public() without loading every restriction first."""
+    from django.db.models.functions import Length, Substr
+
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.annotate(
+        prefix=Substr(path, 1, Length("page__path"))
+    ).filter(prefix=models.F("page__path"))
+
+
+class BlogIndexPage(SeoMixin, Page):
     """The list of articles, filterable by category and tag."""
 
     intro = models.TextField(blank=True, max_length=400, help_text="Shown under the title.")
@@ -118,8 +135,12 @@ class BlogIndexPage(Page):
         return context
 
 
-class BlogPage(Page):
+class BlogPage(SeoMixin, Page):
     """A health article."""
+
+    og_type = "article"
+    words_per_minute = 200
+    related_count = 3
 
     summary = models.TextField(
         max_length=300,
@@ -158,6 +179,18 @@ class BlogPage(Page):
     last_reviewed = models.DateField(
         null=True, blank=True, help_text="When the reviewer last checked the article."
     )
+    review_interval_months = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many months until the article needs its next medical review. Leave "
+        "empty for the standard interval (12 months unless your administrator changed it).",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="Worked out from the review date and interval when the page is saved.",
+    )
     categories = ParentalManyToManyField(
         "blog.BlogCategory", blank=True, help_text="One or two topics the article belongs to."
     )
@@ -178,6 +211,8 @@ class BlogPage(Page):
                 FieldPanel("author"),
                 FieldPanel("reviewer"),
                 FieldPanel("last_reviewed"),
+                FieldPanel("review_interval_months"),
+                FieldPanel("next_review_due", read_only=True),
             ],
             "Authorship and medical review",
         ),
@@ -196,8 +231,114 @@ class BlogPage(Page):
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
+    def save(self, *args, **kwargs):
+        self.next_review_due = review.next_review_due(
+            self.last_reviewed, self.review_interval_months
+        )
+        return super().save(*args, **kwargs)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["article_categories"] = list(self.categories.all())
-        context["article_tags"] = list(self.tags.all())
+        self.load_people()
+        context["article_categories"] = self.category_list
+        context["article_tags"] = self.tag_list
+        context["related_articles"] = self.related_articles
+        context["review_status"] = self.staff_review_status(request)
         return context
+
+    def load_people(self):
+        """Author and reviewer in one query instead of one each."""
+        from people.models import Person
+
+        ids = {pk for pk in (self.author_id, self.reviewer_id) if pk}
+        people = Person.objects.in_bulk(ids) if ids else {}
+        if self.author_id in people:
+            self.author = people[self.author_id]
+        if self.reviewer_id in people:
+            self.reviewer = people[self.reviewer_id]
+
+    # --- what the article shows ------------------------------------------------------------
+    @cached_property
+    def category_list(self):
+        return list(self.categories.all())
+
+    @cached_property
+    def tag_list(self):
+        return list(self.tags.all())
+
+    @cached_property
+    def table_of_contents(self) -> list[dict]:
+        """Jump links from the body's headings: H2 entries with their H3s nested, plus the FAQ
+        and references sections (which render their own H2)."""
+        entries: list[dict] = []
+        for block in self.body:
+            if block.block_type == "heading":
+                entry = {"id": block.value.anchor_id(), "text": block.value["text"], "children": []}
+                if block.value["level"] == "h3" and entries:
+                    entries[-1]["children"].append(entry)
+                else:
+                    entries.append(entry)
+            elif block.block_type in ("faq", "references"):
+                prefix = "faq" if block.block_type == "faq" else "references"
+                entries.append(
+                    {"id": f"{prefix}-{block.id}", "text": block.value["heading"], "children": []}
+                )
+        return entries
+
+    @cached_property
+    def word_count(self) -> int:
+        texts = [self.summary, *self.body.stream_block.get_searchable_content(self.body)]
+        return sum(len(text.split()) for text in texts if text)
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes to read at about 200 words a minute, never less than one."""
+        return max(1, math.ceil(self.word_count / self.words_per_minute))
+
+    @cached_property
+    def references(self) -> list:
+        """Every source in the body's references blocks, in order."""
+        return [
+            item
+            for block in self.body
+            if block.block_type == "references"
+            for item in block.value["items"]
+        ]
+
+    @cached_property
+    def related_articles(self) -> list["BlogPage"]:
+        """Up to three other live, public articles sharing a category or tag, newest first, in
+        one query: sharing and view restrictions are subqueries, and the compact list shows
+        only fields of the article row."""
+        category_ids = [category.pk for category in self.category_list]
+        tag_ids = [tag.pk for tag in self.tag_list]
+        if not category_ids and not tag_ids:
+            return []
+        sharing = BlogPage.objects.filter(
+            models.Q(categories__in=category_ids) | models.Q(tagged_items__tag_id__in=tag_ids)
+        ).values("pk")
+        return list(
+            BlogPage.objects.live()
+            .filter(pk__in=sharing)
+            .exclude(pk=self.pk)
+            .exclude(models.Exists(restrictions_covering(models.OuterRef("path"))))
+            .defer_streamfields()
+            .order_by("-date", "-pk")[: self.related_count]
+        )
+
+    # --- medical review ---------------------------------------------------------------------
+    @property
+    def review_status(self) -> str:
+        return review.review_status(self)
+
+    def staff_review_status(self, request) -> str:
+        """The review status for staff who can open the admin; empty for visitors."""
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated:
+            return ""
+        if not user.has_perm("wagtailadmin.access_admin"):
+            return ""
+        return self.review_status
+
+    def get_jsonld_nodes(self, request, clinic) -> list[dict]:
+        return [*super().get_jsonld_nodes(request, clinic), jsonld.article_node(self, request)]

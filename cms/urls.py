@@ -3,10 +3,13 @@ from django.urls import include, path
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import health
 from search import views as search_views
+from seo import feeds
+from seo import views as seo_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +17,11 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    # Dots cannot appear in page slugs, so these never shadow an article.
+    path("blog/rss.xml", feeds.ArticlesFeed(), name="articles_rss"),
+    path("blog/atom.xml", feeds.ArticlesAtomFeed(), name="articles_atom"),
 ]
 
 if settings.DEBUG:

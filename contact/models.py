@@ -31,6 +31,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from home.blocks import BODY_FEATURES
+from seo.models import SeoMixin
 
 from . import spam
 from .forms import SOURCE_FIELD, TOKEN_FIELD, UTM_FIELDS, EnquiryFormBuilder
@@ -62,7 +63,7 @@ class NotificationRoute(Orderable):
     panels = [FieldRowPanel([FieldPanel("answer"), FieldPanel("to_address")])]
 
 
-class ContactPage(AbstractEmailForm):
+class ContactPage(SeoMixin, AbstractEmailForm):
     """A page with a form; enquiries are listed under Enquiries and Forms in the admin."""
 
     form_builder = EnquiryFormBuilder

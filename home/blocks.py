@@ -298,6 +298,89 @@ class TableBlock(WagtailTableBlock):
         description = "A small table of data with a caption and header row."
 
 
+class ReferenceStructValue(blocks.StructValue):
+    def link(self) -> str:
+        """The address to link to: the URL, else the DOI as a https://doi.org/ link."""
+        if self.get("url"):
+            return self["url"]
+        doi = (self.get("doi") or "").strip()
+        for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
+            if doi.lower().startswith(prefix):
+                doi = doi[len(prefix) :]
+        return f"https://doi.org/{doi}" if doi else ""
+
+
+class ReferenceBlock(blocks.StructBlock):
+    """One source: what it is, who published it, where to find it and when it was checked."""
+
+    title = blocks.CharBlock(
+        max_length=300, help_text="The title of the page, guideline or paper, as published."
+    )
+    publisher = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text="Who published it, e.g. 'NHS', 'World Health Organization' or a journal name.",
+    )
+    url = blocks.URLBlock(
+        required=False, help_text="The full web address. Give this or a DOI (not both needed)."
+    )
+    doi = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        label="DOI",
+        help_text="For journal papers, e.g. 10.1016/S0140-6736(18)30480-X. Leave empty if you "
+        "gave a web address.",
+    )
+    accessed = blocks.DateBlock(
+        required=False, help_text="The date you last checked the source said what we cite."
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("url") and not value.get("doi"):
+            message = "Give the source's web address or its DOI."
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ErrorList([ValidationError(message)]),
+                    "doi": ErrorList([ValidationError(message)]),
+                }
+            )
+        return value
+
+    class Meta:
+        icon = "link"
+        label = "Reference"
+        value_class = ReferenceStructValue
+
+
+class ReferencesBlock(blocks.StructBlock):
+    """The sources an article relies on, shown as a numbered list (and given to search engines
+    as the article's citations)."""
+
+    heading = blocks.CharBlock(
+        max_length=120, default="References", help_text="Shown as an H2 above the list."
+    )
+    items = blocks.ListBlock(ReferenceBlock(), min_num=1, label="Sources")
+
+    class Meta:
+        icon = "list-ol"
+        label = "References"
+        template = "blocks/references_block.html"
+        description = "A numbered list of sources: title, publisher, link or DOI, date checked."
+        preview_value = {
+            "heading": "References",
+            "items": [
+                {
+                    "title": "Back pain",
+                    "publisher": "NHS",
+                    "url": "https://www.nhs.uk/conditions/back-pain/",
+                    "doi": "",
+                    "accessed": "2026-01-15",
+                }
+            ],
+        }
+
+
 class ArticleStreamBlock(blocks.StreamBlock):
     """The palette every page body offers."""
 
@@ -311,6 +394,7 @@ class ArticleStreamBlock(blocks.StreamBlock):
     contact_form = ContactFormBlock()
     video = VideoBlock()
     table = TableBlock()
+    references = ReferencesBlock()
 
     class Meta:
         template = "blocks/stream_block.html"

@@ -2,6 +2,7 @@
 
 from functools import cached_property
 
+from django import forms
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -9,6 +10,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from seo.models import SeoMixin
 
 from .blocks import (
     SHORT_FEATURES,
@@ -19,6 +22,55 @@ from .blocks import (
 )
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+# schema.org MedicalSpecialty values a clinic like ours may offer (label shown to editors).
+MEDICAL_SPECIALTIES = [
+    ("Physiotherapy", "Physiotherapy"),
+    ("Musculoskeletal", "Musculoskeletal (orthopaedics)"),
+    ("PrimaryCare", "Primary care (family medicine)"),
+    ("Dermatology", "Dermatology"),
+    ("DietNutrition", "Diet and nutrition"),
+    ("Pediatric", "Paediatrics"),
+    ("Gynecologic", "Gynaecology"),
+    ("Obstetric", "Obstetrics"),
+    ("Cardiovascular", "Cardiology"),
+    ("Dentistry", "Dentistry"),
+    ("Psychiatric", "Psychiatry"),
+    ("Radiography", "Radiography (imaging)"),
+    ("LaboratoryScience", "Laboratory tests"),
+]
+
+
+class MultipleChoiceListField(models.JSONField):
+    """A list of choices stored as JSON, edited as checkboxes (works on SQLite and PostgreSQL)."""
+
+    def __init__(self, *args, choice_list=(), **kwargs):
+        self.choice_list = list(choice_list)
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["choice_list"] = self.choice_list
+        return name, path, args, kwargs
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=self.choice_list,
+            required=not self.blank,
+            widget=forms.CheckboxSelectMultiple,
+            label=self.verbose_name.capitalize(),
+            help_text=self.help_text,
+        )
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        allowed = {key for key, _label in self.choice_list}
+        unknown = [item for item in value or [] if item not in allowed]
+        if unknown:
+            from django.core.exceptions import ValidationError
+
+            raise ValidationError(f"Unknown choice: {', '.join(unknown)}")
 
 
 @register_setting(icon="site")
@@ -43,6 +95,20 @@ class ClinicSettings(BaseSiteSetting):
         blank=True, help_text="Postal address, one line per row, as it should appear on the site."
     )
     po_box = models.CharField(max_length=50, blank=True, help_text="e.g. 'P.O. Box 1234'.")
+    address_locality = models.CharField(
+        "Town or city",
+        max_length=80,
+        blank=True,
+        default="Ajman",
+        help_text="Told to search engines with the address, e.g. 'Ajman'.",
+    )
+    address_country = models.CharField(
+        "Country code",
+        max_length=2,
+        blank=True,
+        default="AE",
+        help_text="Two-letter country code for search engines, e.g. 'AE' for the UAE.",
+    )
     phone = models.CharField(
         max_length=30, blank=True, help_text="Main number in international format: +971 6 …"
     )
@@ -61,6 +127,17 @@ class ClinicSettings(BaseSiteSetting):
     social_links = StreamField(
         [("link", SocialLinkBlock())], blank=True, help_text="Shown as links in the footer."
     )
+    medical_specialties = MultipleChoiceListField(
+        blank=True,
+        choice_list=MEDICAL_SPECIALTIES,
+        help_text="The kinds of care the clinic offers, as search engines name them.",
+    )
+    medical_disclaimer = RichTextField(
+        features=SHORT_FEATURES,
+        blank=True,
+        help_text="Shown at the end of every health article, e.g. 'This article is general "
+        "information, not a diagnosis…'. Leave empty to show none.",
+    )
     footer_text = RichTextField(
         features=SHORT_FEATURES, blank=True, help_text="A short note shown in the footer."
     )
@@ -71,6 +148,8 @@ class ClinicSettings(BaseSiteSetting):
             [
                 FieldPanel("address"),
                 FieldPanel("po_box"),
+                FieldPanel("address_locality"),
+                FieldPanel("address_country"),
                 FieldPanel("phone"),
                 FieldPanel("whatsapp"),
                 FieldPanel("email"),
@@ -78,8 +157,10 @@ class ClinicSettings(BaseSiteSetting):
             "Contact details",
         ),
         FieldPanel("opening_hours"),
+        FieldPanel("medical_specialties"),
         FieldPanel("social_links"),
         FieldPanel("footer_text"),
+        FieldPanel("medical_disclaimer"),
     ]
 
     class Meta:
@@ -131,7 +212,7 @@ class ClinicSettings(BaseSiteSetting):
         return summary
 
 
-class HomePage(Page):
+class HomePage(SeoMixin, Page):
     """The site root: hero, featured services, latest articles, then free-form content."""
 
     hero_heading = models.CharField(
@@ -208,7 +289,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(SeoMixin, Page):
     """A general page: About, Services and each service."""
 
     intro = models.TextField(

@@ -1,5 +1,6 @@
 """Clinicians and writers: authors and medical reviewers of articles."""
 
+from django.conf import settings
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -33,6 +34,15 @@ class Person(index.Indexed, models.Model):
     languages = models.CharField(
         max_length=120, blank=True, help_text="Languages spoken, e.g. 'English, Arabic'."
     )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+        help_text="This clinician's admin login, if they have one. When they approve a "
+        "medical review, they are recorded as the article's reviewer.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -42,6 +52,7 @@ class Person(index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("bio"),
         FieldPanel("languages"),
+        FieldPanel("user", permission="superuser"),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
@@ -52,6 +63,17 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return self.display_name
+
+    @classmethod
+    def for_user(cls, user) -> "Person":
+        """The clinician linked to an admin login; created from the login's name if missing, so
+        an approval is always attributed to the person who gave it."""
+        person = cls.objects.filter(user=user).first()
+        if person is None:
+            person = cls.objects.create(
+                name=(user.get_full_name() or user.get_username())[:120], user=user
+            )
+        return person
 
     @property
     def display_name(self) -> str:

@@ -115,3 +115,29 @@ class ContactPageFactory(wagtail_factories.PageFactory):
 
 
 ImageFactory = wagtail_factories.ImageFactory
+
+
+def faq_block(items, emit_schema=True, heading="Frequently asked questions"):
+    """A FAQ stream block value: items are (question, answer HTML) pairs."""
+    return {
+        "type": "faq",
+        "value": {
+            "heading": heading,
+            "items": [{"question": q, "answer": a} for q, a in items],
+            "emit_schema": emit_schema,
+        },
+    }
+
+
+def references_block(items, heading="References"):
+    """A references stream block value: items are dicts of title/publisher/url/doi/accessed."""
+    return {
+        "type": "references",
+        "value": {
+            "heading": heading,
+            "items": [
+                {"title": "", "publisher": "", "url": "", "doi": "", "accessed": None, **item}
+                for item in items
+            ],
+        },
+    }

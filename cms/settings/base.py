@@ -40,9 +40,11 @@ INSTALLED_APPS = [
     "contact",
     "people",
     "search",
+    "seo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
@@ -386,4 +388,10 @@ if AWS_STORAGE_BUCKET_NAME:
 # Shown on the static 503 page when the database is down (it cannot read the clinic settings).
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
 
+# Medical review of health articles (the seo app): months between reviews unless an article sets
+# its own interval; "due soon" horizon for the report and reminders; where reminders for pages
+# without an owner's e-mail go (comma-separated).
+REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
+REVIEW_DUE_SOON_DAYS = int(os.environ.get("REVIEW_DUE_SOON_DAYS", "30"))
+REVIEW_REMINDER_EMAILS = env_list("REVIEW_REMINDER_EMAILS")
 WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.ImageForm"

@@ -46,6 +46,7 @@ class Command(BaseCommand):
                     last_minute = minute
                 if now.date() != last_purge_day:
                     call_command("purge_submissions", apply=True, verbosity=0)
+                    call_command("send_review_reminders", verbosity=0)
                     last_purge_day = now.date()
             except Exception:
                 logger.exception("Worker round failed; trying again shortly")

@@ -20,8 +20,99 @@ from contact.models import ContactPage, FormField, NotificationRoute
 from home import demo_content as content
 from home.models import ClinicSettings, HomePage, StandardPage
 from people.models import Person
+from seo.workflows import assign_medical_review
 
 Image = get_image_model()
+
+# Sources for the demo articles (public health bodies' pages), shown as a numbered list at the
+# end of each article and given to search engines as its citations. Keyed by article slug.
+NHS = "NHS"
+WHO = "World Health Organization"
+NICE = "National Institute for Health and Care Excellence (NICE)"
+REFERENCES = {
+    "muscle-spasm-and-back-pain": [
+        ("Back pain", NHS, "https://www.nhs.uk/conditions/back-pain/"),
+        (
+            "Low back pain: fact sheet",
+            WHO,
+            "https://www.who.int/news-room/fact-sheets/detail/low-back-pain",
+        ),
+        (
+            "Low back pain and sciatica in over 16s: assessment and management (NG59)",
+            NICE,
+            "https://www.nice.org.uk/guidance/ng59",
+        ),
+        ("Cauda equina syndrome", NHS, "https://www.nhs.uk/conditions/cauda-equina-syndrome/"),
+    ],
+    "neck-pain-from-phones-and-desk-work": [
+        ("Neck pain", NHS, "https://www.nhs.uk/conditions/neck-pain/"),
+        (
+            "Musculoskeletal health: fact sheet",
+            WHO,
+            "https://www.who.int/news-room/fact-sheets/detail/musculoskeletal-conditions",
+        ),
+    ],
+    "returning-to-running-after-an-ankle-sprain": [
+        ("Sprains and strains", NHS, "https://www.nhs.uk/conditions/sprains-and-strains/"),
+        (
+            "Physical activity: fact sheet",
+            WHO,
+            "https://www.who.int/news-room/fact-sheets/detail/physical-activity",
+        ),
+    ],
+    "staying-active-in-the-uae-summer-heat": [
+        (
+            "Heat exhaustion and heatstroke",
+            NHS,
+            "https://www.nhs.uk/conditions/heat-exhaustion-heatstroke/",
+        ),
+        (
+            "Heat and health: fact sheet",
+            WHO,
+            "https://www.who.int/news-room/fact-sheets/detail/climate-change-heat-and-health",
+        ),
+    ],
+    "pelvic-and-back-pain-in-pregnancy": [
+        (
+            "Back pain in pregnancy",
+            NHS,
+            "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/back-pain/",
+        ),
+        (
+            "Pelvic pain in pregnancy",
+            NHS,
+            "https://www.nhs.uk/pregnancy/related-conditions/common-symptoms/pelvic-pain/",
+        ),
+    ],
+}
+DISCLAIMER = (
+    "<p>Our articles explain common health problems in general terms. They cannot diagnose you "
+    "or replace an appointment: if you are worried about a symptom, speak to a doctor or "
+    "physiotherapist. In an emergency call 998.</p>"
+)
+SPECIALTIES = ["Physiotherapy", "Musculoskeletal", "PrimaryCare", "Dermatology", "DietNutrition"]
+
+
+def references_block(slug: str, accessed: datetime.date) -> dict | None:
+    sources = REFERENCES.get(slug)
+    if not sources:
+        return None
+    return {
+        "type": "references",
+        "value": {
+            "heading": "References",
+            "items": [
+                {
+                    "title": title,
+                    "publisher": publisher,
+                    "url": url,
+                    "doi": "",
+                    "accessed": accessed.isoformat(),
+                }
+                for title, publisher, url in sources
+            ],
+        },
+    }
 
 
 def make_picture(colour: str, seed: int, size=(1600, 900)) -> bytes:
@@ -48,7 +139,7 @@ def stream(blocks: list[dict]) -> list[dict]:
     result = []
     for block in blocks:
         value = block["value"]
-        if block["type"] == "faq":
+        if block["type"] in ("faq", "references"):
             value = dict(value)
             value["items"] = [
                 {"type": "item", "value": item, "id": str(uuid.uuid4())} for item in value["items"]
@@ -75,11 +166,13 @@ class Command(BaseCommand):
             site, home = self.home_page()
             self.collection = self.demo_collection()
             self.clinic_settings(site)
+            self.search_engine_settings(site)
             people = self.people()
             categories = self.categories()
             contact = self.contact_page(home)
             self.standard_pages(home, contact)
             blog = self.blog_index(home)
+            assign_medical_review(blog)
             self.articles(blog, contact, people, categories)
             self.finish_home(home, contact)
         if articles:
@@ -183,6 +276,15 @@ class Command(BaseCommand):
         )
         clinic.save()
         self.created += 1
+
+    def search_engine_settings(self, site):
+        """Fields added with issue 4 (specialties, disclaimer), filled once if still empty."""
+        clinic = ClinicSettings.for_site(site)
+        if clinic.medical_specialties or clinic.medical_disclaimer:
+            return
+        clinic.medical_specialties = SPECIALTIES
+        clinic.medical_disclaimer = DISCLAIMER
+        clinic.save()
 
     def people(self):
         people = {}
@@ -352,6 +454,13 @@ class Command(BaseCommand):
                         ]
                     )[0],
                 )
+            references = references_block(entry["slug"], today - datetime.timedelta(days=10))
+            if references:
+                # Sources go after the article and its FAQ, before the closing call to action.
+                position = len(body)
+                while position and body[position - 1]["type"] in ("cta", "contact_form"):
+                    position -= 1
+                body.insert(position, stream([references])[0])
             page = BlogPage(
                 title=entry["title"],
                 slug=entry["slug"],
