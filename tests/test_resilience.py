@@ -37,10 +37,14 @@ DEAD_CACHES = {
 
 @pytest.fixture
 def redis_down():
+    from axes.handlers.proxy import AxesProxyHandler
+
     with override_settings(
         CACHES=DEAD_CACHES, WAGTAIL_CACHE=True, DJANGO_REDIS_IGNORE_EXCEPTIONS=True
     ):
+        AxesProxyHandler.implementation = None  # it keeps a handle on the cache it started with
         yield
+    AxesProxyHandler.implementation = None
 
 
 @pytest.fixture(autouse=True)
