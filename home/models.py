@@ -227,7 +227,8 @@ class HomePage(SeoMixin, Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A wide, calm photo. Its alt text is taken from the image library.",
+        help_text="A wide, calm photo, shown as decoration (screen readers skip it). When the "
+        "page is shared, the image's Description from the image library is its alt text.",
     )
     hero_cta_text = models.CharField(
         max_length=40, blank=True, default="Book a free evaluation", help_text="Button label."

@@ -1,4 +1,5 @@
-"""Admin: the "Content due for review" report in the Reports menu and a dashboard panel."""
+"""Admin: the "Content due for review" and "Content health" reports in the Reports menu, and a
+dashboard panel counting articles due for review and pages with content problems."""
 
 import datetime
 
@@ -10,8 +11,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.permissions import page_permission_policy
 
-from . import review
-from .reports import ContentDueForReviewView
+from . import health, review
+from .reports import ContentDueForReviewView, ContentHealthView
 
 
 @hooks.register("register_admin_urls")
@@ -26,6 +27,12 @@ def register_review_report_urls():
             "reports/content-due-for-review/results/",
             ContentDueForReviewView.as_view(results_only=True),
             name="content_due_for_review_results",
+        ),
+        path("reports/content-health/", ContentHealthView.as_view(), name="content_health"),
+        path(
+            "reports/content-health/results/",
+            ContentHealthView.as_view(results_only=True),
+            name="content_health_results",
         ),
     ]
 
@@ -48,6 +55,17 @@ def register_review_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_content_health_menu_item():
+    return PageEditorsMenuItem(
+        "Content health",
+        reverse("content_health"),
+        name="content-health",
+        icon_name="pick",
+        order=160,
+    )
+
+
 class ReviewDuePanel(Component):
     name = "review_due"
     order = 90
@@ -65,6 +83,8 @@ class ReviewDuePanel(Component):
             "never": pages.filter(next_review_due__isnull=True).count(),
             "days": review.due_soon_days(),
             "report_url": reverse("content_due_for_review"),
+            "health_problems": health.count_pages_with_problems(today),
+            "health_url": reverse("content_health"),
         }
 
 

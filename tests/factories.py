@@ -141,3 +141,21 @@ def references_block(items, heading="References"):
             ],
         },
     }
+
+
+def image_block(image, alt_text="", decorative=False, caption=""):
+    """An image stream block value (CaptionedImageBlock over Wagtail's ImageBlock)."""
+    return {
+        "type": "image",
+        "value": {
+            "image": {"image": image.pk, "decorative": decorative, "alt_text": alt_text},
+            "caption": caption,
+            "credit": "",
+        },
+    }
+
+
+def legacy_image_block(image, caption=""):
+    """An image stream block as saved before ImageBlock: a bare image id, whose alt text is the
+    image's default alt text (description, else title)."""
+    return {"type": "image", "value": {"image": image.pk, "caption": caption, "credit": ""}}
