@@ -2,8 +2,8 @@
 
 Rows are created in the same transaction as the enquiry (``Enquiry.queue_notifications``), so a
 restart, a crash or an SMTP outage loses nothing: the worker (``manage.py run_worker``) picks up
-whatever is due. Each row is locked while it is sent (``SELECT … FOR UPDATE SKIP LOCKED`` on
-PostgreSQL), so several workers never send the same e-mail twice.
+whatever is due. Each row is claimed before it is sent (``SELECT … FOR UPDATE SKIP LOCKED`` on
+PostgreSQL, then a lease), so several workers never send the same e-mail twice.
 """
 
 import datetime
@@ -55,12 +55,17 @@ def build_message(notification: Notification) -> EmailMessage:
 
 
 def send_one(notification_id: int) -> str | None:
-    """Try to send one notification if it is due; return its new status (None if skipped)."""
+    """Try to send one notification if it is due; return its new status (None if skipped).
+
+    No database transaction or lock is held while talking to the mail server: the row is first
+    claimed (its next attempt pushed past the send timeout, a lease that another worker will
+    respect), then the e-mail is sent, then the outcome is recorded. A worker that dies mid-send
+    leaves the lease to expire, and the e-mail is retried."""
     now = timezone.now()
+    lease = datetime.timedelta(seconds=settings.EMAIL_TIMEOUT * 2 + 60)
     with transaction.atomic():
-        notification = (
-            Notification.objects.select_for_update(skip_locked=True)
-            .select_related("enquiry__page")
+        claimed = (
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
             .filter(
                 pk=notification_id,
                 status=Notification.Status.PENDING,
@@ -68,42 +73,47 @@ def send_one(notification_id: int) -> str | None:
             )
             .first()
         )
-        if notification is None:
+        if claimed is None:
             return None
-        notification.attempts += 1
-        try:
-            message = build_message(notification)
-            connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
-            message.connection = connection
-            message.send(fail_silently=False)
-        except Exception as error:
-            notification.last_error = f"{type(error).__name__}: {error}"[:255]
-            if notification.attempts >= notification.max_attempts:
-                notification.status = Notification.Status.FAILED
-                notification.next_attempt_at = None
-                logger.error(
-                    "Notification %s failed for good after %s attempts: %s",
-                    notification.pk,
-                    notification.attempts,
-                    notification.last_error,
-                )
-            else:
-                notification.next_attempt_at = now + backoff(notification.attempts)
-                logger.warning(
-                    "Notification %s attempt %s failed (%s); retry at %s",
-                    notification.pk,
-                    notification.attempts,
-                    notification.last_error,
-                    notification.next_attempt_at,
-                )
-        else:
-            notification.status = Notification.Status.SENT
-            notification.sent_at = timezone.now()
-            notification.last_error = ""
+        claimed.attempts += 1
+        claimed.next_attempt_at = now + lease
+        claimed.save(update_fields=["attempts", "next_attempt_at"])
+
+    notification = Notification.objects.select_related("enquiry__page").get(pk=notification_id)
+    try:
+        message = build_message(notification)
+        message.connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
+        message.send(fail_silently=False)
+    except Exception as error:
+        notification.last_error = f"{type(error).__name__}: {error}"[:255]
+        if notification.attempts >= notification.max_attempts:
+            notification.status = Notification.Status.FAILED
             notification.next_attempt_at = None
-            logger.info("Notification %s sent", notification.pk)
-        notification.save()
-        return notification.status
+            logger.error(
+                "Notification %s failed for good after %s attempts: %s",
+                notification.pk,
+                notification.attempts,
+                notification.last_error,
+            )
+        else:
+            notification.next_attempt_at = timezone.now() + backoff(notification.attempts)
+            logger.warning(
+                "Notification %s attempt %s failed (%s); retry at %s",
+                notification.pk,
+                notification.attempts,
+                notification.last_error,
+                notification.next_attempt_at,
+            )
+    else:
+        notification.status = Notification.Status.SENT
+        notification.sent_at = timezone.now()
+        notification.last_error = ""
+        notification.next_attempt_at = None
+        logger.info("Notification %s sent", notification.pk)
+    notification.save(
+        update_fields=["status", "sent_at", "last_error", "next_attempt_at", "attempts"]
+    )
+    return notification.status
 
 
 def send_due(limit: int = 50) -> dict[str, int]:

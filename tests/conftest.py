@@ -55,10 +55,18 @@ class SMTPSink:
             self.port = sock.getsockname()[1]
         self.messages = []
         self.controller = None
+        self.gate = None  # a threading.Event: when set up, each message waits for it
+        import threading
+
+        self.receiving = threading.Event()
 
     async def handle_DATA(self, server, session, envelope):
+        import asyncio
         import email
 
+        self.receiving.set()
+        if self.gate is not None:
+            await asyncio.get_running_loop().run_in_executor(None, self.gate.wait, 15)
         self.messages.append(email.message_from_bytes(envelope.content))
         return "250 Message accepted"
 

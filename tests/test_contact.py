@@ -544,3 +544,41 @@ def test_message_field_help_text_asks_for_no_clinical_details(db):
 
 def test_form_help_text_is_never_rendered_as_html(settings):
     assert settings.WAGTAILFORMS_HELP_TEXT_ALLOW_HTML is False
+
+
+@pytest.mark.django_db(transaction=True)
+def test_new_enquiries_are_stored_while_the_worker_is_busy_sending(contact_page, smtp_server):
+    """The worker locks only the notification it is sending: a visitor's POST never waits for
+    a slow mail server (on PostgreSQL, locking the joined page row made every POST wait)."""
+    import threading
+
+    from django.db import connection as main_connection
+    from django.test import Client
+
+    from contact.notifications import send_due
+
+    Client().post(contact_page.url, valid(full_name="First"))
+    smtp_server.gate = threading.Event()
+
+    def work():
+        from django.db import connection
+
+        try:
+            send_due()
+        finally:
+            connection.close()
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert smtp_server.receiving.wait(10), "the worker should be sending by now"
+
+    response = Client().post(contact_page.url, valid(full_name="Second"))
+    stored_while_sending = not smtp_server.messages and worker.is_alive()
+
+    smtp_server.gate.set()
+    worker.join(20)
+    main_connection.close()
+    assert response.status_code == 302
+    assert stored_while_sending
+    assert Enquiry.objects.count() == 2
+    assert len(smtp_server.messages) == 1

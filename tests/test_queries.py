@@ -109,3 +109,15 @@ def test_listing_cards_show_category_names_without_extra_queries(client, blog_in
     category = factories.BlogCategoryFactory(name="Back and neck pain")
     factories.BlogPageFactory(parent=blog_index, categories=[category])
     assert b"Back and neck pain" in client.get(path).content
+
+
+@pytest.mark.parametrize("url", ["/search/?q=knee", "/sitemap.xml"])
+def test_search_and_sitemap_queries_do_not_grow_with_the_number_of_articles(
+    client, blog_index, url
+):
+    for n in range(3):
+        factories.BlogPageFactory(parent=blog_index, title=f"Knee guide {n}")
+    few = count_queries(client, url)
+    for n in range(12):
+        factories.BlogPageFactory(parent=blog_index, title=f"Knee guide extra {n}")
+    assert count_queries(client, url) == few
