@@ -78,6 +78,21 @@ class CaptionedImageBlock(blocks.StructBlock):
         required=False, max_length=120, help_text="Photographer or source, if required."
     )
 
+    def get_preview_value(self):
+        """Preview with the newest image in the library, if there is one."""
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        if image is None:
+            return None
+        return self.to_python(
+            {
+                "image": {"image": image.pk, "decorative": False, "alt_text": image.title},
+                "caption": "A caption describes what the image shows.",
+                "credit": "Photographer",
+            }
+        )
+
     class Meta:
         icon = "image"
         label = "Image"
@@ -260,6 +275,21 @@ class ContactFormBlock(blocks.StructBlock):
             context["form"] = form_page.get_form(page=form_page, user=user, initial=initial)
         return context
 
+    def get_preview_value(self):
+        """Preview with the site's first live contact page, if there is one."""
+        from contact.models import ContactPage
+
+        page = ContactPage.objects.live().first()
+        if page is None:
+            return None
+        return self.to_python(
+            {
+                "form_page": page.pk,
+                "heading": "Book a free evaluation",
+                "intro": "Leave your details and we will call you back.",
+            }
+        )
+
     class Meta:
         icon = "form"
         label = "Contact form"
@@ -296,6 +326,12 @@ class TableBlock(WagtailTableBlock):
         template = "blocks/table_block.html"
         help_text = "Tick 'row header' for the first row. Add a caption describing the table."
         description = "A small table of data with a caption and header row."
+        preview_value = {
+            "data": [["Day", "Hours"], ["Every day", "08:00–22:00"]],
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "Opening hours",
+        }
 
 
 class ReferenceStructValue(blocks.StructValue):

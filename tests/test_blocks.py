@@ -251,3 +251,15 @@ def test_video_block_renders_the_stored_embed_with_its_caption():
     )
     assert html.find("iframe")["title"] == "Back care"
     assert html.find("figcaption").get_text() == "Three gentle stretches"
+
+
+@pytest.mark.django_db
+def test_image_and_contact_form_blocks_preview_with_real_content(contact_page):
+    image = factories.ImageFactory(title="Stretching at a desk")
+    preview = blocks.CaptionedImageBlock().get_preview_value()
+    assert preview["image"].pk == image.pk
+    assert preview["image"].contextual_alt_text == "Stretching at a desk"
+    form_preview = blocks.ContactFormBlock().get_preview_value()
+    assert form_preview["form_page"].pk == contact_page.pk
+    table = blocks.TableBlock()
+    assert "<caption>Opening hours</caption>" in table.render(table.get_preview_value())
