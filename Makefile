@@ -69,8 +69,12 @@ serve-prod: install ## gunicorn with production settings (needs the production e
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py collectstatic --noinput
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(VENV)/bin/gunicorn -c cms/gunicorn.conf.py
 
+audit: install-dev ## Check the pinned requirements against the Python vulnerability database
+	$(PIP) install --quiet pip-audit==2.10.1
+	$(VENV)/bin/pip-audit --strict -r requirements.txt
+
 format: install-dev ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-.PHONY: help install install-dev setup run worker bench backup restore serve-prod lint test test-browser format
+.PHONY: help install install-dev setup run worker bench backup restore serve-prod audit lint test test-browser format
