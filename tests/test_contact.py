@@ -582,3 +582,36 @@ def test_new_enquiries_are_stored_while_the_worker_is_busy_sending(contact_page,
     assert stored_while_sending
     assert Enquiry.objects.count() == 2
     assert len(smtp_server.messages) == 1
+
+
+@pytest.mark.parametrize("module", ["dev", "test", "production"])
+def test_setting_email_host_selects_smtp_in_every_settings_module(module):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
+    env.update(
+        DJANGO_SETTINGS_MODULE=f"cms.settings.{module}",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT="2525",
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="clinic.example.com",
+        WAGTAILADMIN_BASE_URL="https://clinic.example.com",
+    )
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip().splitlines()[-1] == (
+        "django.core.mail.backends.smtp.EmailBackend 127.0.0.1 2525"
+    ), result.stderr
