@@ -546,7 +546,9 @@ def test_form_help_text_is_never_rendered_as_html(settings):
     assert settings.WAGTAILFORMS_HELP_TEXT_ALLOW_HTML is False
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: a transactional test starts from a flushed database, so the rows
+# Wagtail's migrations create (root page, locale, site) are restored first.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_new_enquiries_are_stored_while_the_worker_is_busy_sending(contact_page, smtp_server):
     """The worker locks only the notification it is sending: a visitor's POST never waits for
     a slow mail server (on PostgreSQL, locking the joined page row made every POST wait)."""
