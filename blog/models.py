@@ -19,7 +19,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from home.blocks import ArticleStreamBlock
+from home.blocks import ArticleStreamBlock, heading_anchors
 from seo import jsonld, review
 from seo.models import SeoMixin
 
@@ -271,9 +271,10 @@ class BlogPage(SeoMixin, Page):
         """Jump links from the body's headings: H2 entries with their H3s nested, plus the FAQ
         and references sections (which render their own H2)."""
         entries: list[dict] = []
+        anchors = heading_anchors(self.body)
         for block in self.body:
             if block.block_type == "heading":
-                entry = {"id": block.value.anchor_id(), "text": block.value["text"], "children": []}
+                entry = {"id": anchors[block.id], "text": block.value["text"], "children": []}
                 if block.value["level"] == "h3" and entries:
                     entries[-1]["children"].append(entry)
                 else:

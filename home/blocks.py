@@ -20,6 +20,24 @@ BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 SHORT_FEATURES = ["bold", "italic", "link"]
 
 
+def heading_anchors(stream_value) -> dict:
+    """{block id: anchor} for every heading in a stream, unique within it: a second "Causes"
+    becomes "causes-2", so jump links and ids never collide."""
+    anchors: dict = {}
+    used: set[str] = set()
+    for block in stream_value:
+        if block.block_type != "heading":
+            continue
+        base = block.value.anchor_id() or "section"
+        anchor, n = base, 1
+        while anchor in used:
+            n += 1
+            anchor = f"{base}-{n}"
+        used.add(anchor)
+        anchors[block.id] = anchor
+    return anchors
+
+
 class HeadingStructValue(blocks.StructValue):
     def anchor_id(self) -> str:
         return slugify(self.get("anchor") or self.get("text") or "")[:80]
@@ -431,6 +449,11 @@ class ArticleStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     table = TableBlock()
     references = ReferencesBlock()
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["heading_anchors"] = heading_anchors(value)
+        return context
 
     class Meta:
         template = "blocks/stream_block.html"

@@ -263,3 +263,22 @@ def test_image_and_contact_form_blocks_preview_with_real_content(contact_page):
     assert form_preview["form_page"].pk == contact_page.pk
     table = blocks.TableBlock()
     assert "<caption>Opening hours</caption>" in table.render(table.get_preview_value())
+
+
+def test_headings_with_the_same_text_get_distinct_anchors_and_matching_jump_links(
+    client, blog_index
+):
+    article = factories.BlogPageFactory(
+        parent=blog_index,
+        body=[
+            {"type": "heading", "value": {"text": "Causes", "level": "h2", "anchor": ""}},
+            {"type": "paragraph", "value": "<p>In the back.</p>"},
+            {"type": "heading", "value": {"text": "Causes", "level": "h2", "anchor": ""}},
+            {"type": "paragraph", "value": "<p>In the neck.</p>"},
+        ],
+    )
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+    ids = [h["id"] for h in html.select("h2.block-heading")]
+    assert ids == ["causes", "causes-2"]
+    links = [a["href"] for a in html.select("nav a[href^='#causes']")]
+    assert links == ["#causes", "#causes-2"]

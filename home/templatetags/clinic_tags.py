@@ -28,3 +28,9 @@ def main_menu(context):
         "current_ancestor_ids": ancestor_ids,
         "request": request,
     }
+
+
+@register.filter
+def get_item(mapping, key):
+    """`mapping|get_item:key`: a dictionary lookup with a variable key (None when absent)."""
+    return mapping.get(key) if hasattr(mapping, "get") else None
