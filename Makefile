@@ -58,6 +58,9 @@ test-browser: install-dev ## Only the browser tests (real Chromium)
 bench: install-dev ## Benchmark gunicorn + production settings with wrk (1,000 articles)
 	$(PY) bench/run.py
 
+lighthouse: install-dev ## Lighthouse (phone) on the main pages, production settings, Chromium
+	$(PY) bench/lighthouse.py
+
 backup: install ## Back up database and media into backups/<timestamp>/
 	$(PY) manage.py backup
 
@@ -77,4 +80,4 @@ format: install-dev ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-.PHONY: help install install-dev setup run worker bench backup restore serve-prod audit lint test test-browser format
+.PHONY: help install install-dev setup run worker bench lighthouse backup restore serve-prod audit lint test test-browser format

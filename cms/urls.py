@@ -24,6 +24,15 @@ urlpatterns = [
     path("blog/atom.xml", feeds.ArticlesAtomFeed(), name="articles_atom"),
 ]
 
+if settings.SERVE_MEDIA and not settings.DEBUG:
+    # A single server with media on its own disk and no proxy serving MEDIA_ROOT.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -133,3 +133,19 @@ def test_articles_are_leaves_and_singletons_are_single(home, blog_index):
     assert not HomePage.can_create_at(Page.get_first_root_node())
     assert BlogPage.can_create_at(blog_index)
     assert not BlogPage.can_create_at(home)
+
+
+def test_headings_never_skip_a_level(client, home):
+    """Screen-reader users navigate by headings: after an h1 comes an h2, never an h3."""
+    import io
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=io.StringIO())
+    urls = ["/", "/blog/", "/blog/muscle-spasm-and-back-pain/", "/contact/", "/about/"]
+    for url in urls + ["/search/?q=back", "/missing/"]:
+        html = soup(client.get(url))
+        levels = [int(h.name[1]) for h in html.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert levels and levels[0] == 1, url
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, (url, levels)

@@ -291,3 +291,24 @@ def test_no_default_admin_accounts(db, django_user_model):
     assert not django_user_model.objects.filter(
         username__in=["admin", "root", "administrator"]
     ).exists()
+
+
+def test_media_is_served_by_django_in_production_only_when_asked():
+    code = (
+        "import django; django.setup(); from django.urls import resolve, Resolver404\n"
+        "try:\n    resolve('/media/images/x.webp'); print('served')\n"
+        "except Resolver404:\n    print('not served')"
+    )
+
+    def run(**extra):
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=production_env(**extra),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout.strip()
+
+    assert run() == "not served"
+    assert run(SERVE_MEDIA="true") == "served"

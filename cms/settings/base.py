@@ -385,6 +385,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400"}
     # Documents are served through Django (WAGTAILDOCS_SERVE_METHOD) so their CSP applies.
 
+# Serve MEDIA_ROOT through Django when nothing else does (one server, no S3, no proxy alias).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
 # Shown on the static 503 page when the database is down (it cannot read the clinic settings).
 CLINIC_PHONE = os.environ.get("CLINIC_PHONE", "")
 
