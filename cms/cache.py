@@ -52,6 +52,7 @@ def connect_signals():
         apps.get_model("people", "Person"),
         apps.get_model("blog", "BlogCategory"),
         apps.get_model("wagtailredirects", "Redirect"),
+        apps.get_model("wagtailcore", "Site"),
         apps.get_model("wagtailimages", "Image"),
         *[m for m in apps.get_models() if issubclass(m, BaseSiteSetting)],
     ]

@@ -163,6 +163,32 @@ class ClinicSettings(BaseSiteSetting):
         FieldPanel("medical_disclaimer"),
     ]
 
+    @classmethod
+    def for_request(cls, request):
+        """As Wagtail's, but the instance comes from the page cache's store when it can: every
+        page shows the clinic's details, and they change rarely. Saving the settings clears
+        that store (cms.cache); the admin's edit view reads the database (for_site)."""
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        from django.conf import settings
+        from django.core.cache import caches
+
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        store = caches[settings.WAGTAIL_CACHE_BACKEND]
+        key = f"clinic-settings:{site.pk}"
+        instance = store.get(key)
+        if instance is None:
+            instance = cls.for_site(site)
+            store.set(key, instance, 3600)
+        instance._request = request
+        setattr(request, attr_name, instance)
+        return instance
+
     class Meta:
         verbose_name = "Clinic details"
 

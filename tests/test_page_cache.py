@@ -100,3 +100,13 @@ def test_publishing_makes_the_renditions_before_any_visitor_arrives(client, blog
     client.get(article.url)
     client.get(blog_index.url)
     assert Rendition.objects.filter(image=image).count() == made  # none made on first view
+
+
+def test_the_menu_follows_published_changes(client, home):
+    about = factories.StandardPageFactory(parent=home, title="About us", show_in_menus=True)
+    assert b">About us</a>" in client.get("/").content
+    about.title = "About the clinic"
+    about.save_revision().publish()
+    assert b">About the clinic</a>" in client.get("/").content
+    about.unpublish()
+    assert b">About the clinic</a>" not in client.get("/").content

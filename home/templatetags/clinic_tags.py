@@ -1,4 +1,6 @@
 from django import template
+from django.conf import settings
+from django.core.cache import caches
 
 from wagtail.models import Site
 
@@ -7,23 +9,36 @@ register = template.Library()
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The site root's live, public children that editors marked 'Show in menus'."""
+    """The site root's live, public children that editors marked 'Show in menus'. Kept in the
+    page cache's store (cleared whenever content changes, see cms.cache): every page shows it."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     current_page = context.get("page")
     if site is None:
         return {"menu_pages": [], "current_page": current_page, "request": request}
-    root = site.root_page
-    menu_pages = list(root.get_children().live().public().in_menu())
+    store = caches[settings.WAGTAIL_CACHE_BACKEND]
+    key = f"main-menu:{site.pk}"
+    menu = store.get(key)
+    if menu is None:
+        root = site.root_page
+        menu = {
+            "root_path": root.path,
+            "pages": [
+                {"pk": page.pk, "title": page.title, "path": page.path, "url": page.get_url()}
+                for page in root.get_children().live().public().in_menu()
+            ],
+        }
+        store.set(key, menu, 3600)
     ancestor_ids = []
     if current_page is not None and getattr(current_page, "path", None):
         # Derive ancestors from the materialised path instead of querying for them.
         ancestor_paths = {
-            current_page.path[:i] for i in range(len(root.path) + 4, len(current_page.path), 4)
+            current_page.path[:i]
+            for i in range(len(menu["root_path"]) + 4, len(current_page.path), 4)
         }
-        ancestor_ids = [page.pk for page in menu_pages if page.path in ancestor_paths]
+        ancestor_ids = [page["pk"] for page in menu["pages"] if page["path"] in ancestor_paths]
     return {
-        "menu_pages": menu_pages,
+        "menu_pages": menu["pages"],
         "current_page": current_page,
         "current_ancestor_ids": ancestor_ids,
         "request": request,

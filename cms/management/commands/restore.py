@@ -51,6 +51,9 @@ class Command(BaseCommand):
             if extracted.exists():
                 shutil.copytree(extracted, media_root, dirs_exist_ok=True)
 
+        from cms.cache import clear_page_cache
+
+        clear_page_cache()  # nothing cached from before the restore may be served
         problems = []
         counts = table_counts()
         for table, expected in manifest["tables"].items():
