@@ -20,6 +20,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
 from home.blocks import ArticleStreamBlock, heading_anchors
+from home.fields import image_field
 from seo import jsonld, review
 from seo.models import SeoMixin
 
@@ -147,14 +148,7 @@ class BlogPage(SeoMixin, Page):
         help_text="One or two sentences introducing the article. Shown in listings, search "
         "results and under the title.",
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="The article's main image, shown at the top and on cards.",
-    )
+    image = image_field("The article's main image, shown at the top and on cards.")
     date = models.DateField(
         "Publication date",
         default=timezone.localdate,

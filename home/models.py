@@ -20,6 +20,7 @@ from .blocks import (
     ServiceCardBlock,
     SocialLinkBlock,
 )
+from .fields import image_field
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -83,14 +84,7 @@ class ClinicSettings(BaseSiteSetting):
     tagline = models.CharField(
         max_length=150, blank=True, help_text="A short line shown under the name in the footer."
     )
-    logo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown in the header. A wide image about 3:1 works best.",
-    )
+    logo = image_field("Shown in the header. A wide image about 3:1 works best.")
     address = models.TextField(
         blank=True, help_text="Postal address, one line per row, as it should appear on the site."
     )
@@ -247,14 +241,9 @@ class HomePage(SeoMixin, Page):
     hero_text = models.TextField(
         blank=True, max_length=300, help_text="One or two sentences under the heading."
     )
-    hero_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A wide, calm photo, shown as decoration (screen readers skip it). When the "
-        "page is shared, the image's Description from the image library is its alt text.",
+    hero_image = image_field(
+        "A wide, calm photo, shown as decoration (screen readers skip it). When the "
+        "page is shared, the image's Description from the image library is its alt text."
     )
     hero_cta_text = models.CharField(
         max_length=40, blank=True, default="Book a free evaluation", help_text="Button label."
@@ -322,14 +311,7 @@ class StandardPage(SeoMixin, Page):
     intro = models.TextField(
         blank=True, max_length=400, help_text="A short introduction shown under the title."
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Optional image shown at the top of the page.",
-    )
+    image = image_field("Optional image shown at the top of the page.")
     body = StreamField(ArticleStreamBlock(), blank=True, help_text="The page's content.")
 
     content_panels = Page.content_panels + [

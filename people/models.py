@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from home.fields import image_field
+
 
 @register_snippet
 class Person(index.Indexed, models.Model):
@@ -22,14 +24,7 @@ class Person(index.Indexed, models.Model):
     licence_number = models.CharField(
         max_length=60, blank=True, help_text="Professional licence number, e.g. from MOHAP or DHA."
     )
-    photo = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="A square head-and-shoulders photo.",
-    )
+    photo = image_field("A square head-and-shoulders photo.")
     bio = models.TextField(blank=True, max_length=600, help_text="Two or three sentences.")
     languages = models.CharField(
         max_length=120, blank=True, help_text="Languages spoken, e.g. 'English, Arabic'."

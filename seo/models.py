@@ -9,6 +9,8 @@ from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import GroupApprovalTask
 
+from home.fields import image_field
+
 SEO_TITLE_HELP = (
     "The title shown in search results and browser tabs, if different from the page title. "
     "Aim for 50–60 characters: longer titles are cut off in search results."
@@ -23,14 +25,9 @@ class SeoMixin(models.Model):
     """Adds a social image, a canonical address and a noindex switch to a page, and groups them
     with Wagtail's own SEO title and search description on the Promote tab."""
 
-    social_image = models.ForeignKey(
-        "wagtailimages.Image",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown when the page is shared on social media or in messaging apps. A wide "
-        "image (about 1200×630) works best. Leave empty to use the page's main image.",
+    social_image = image_field(
+        "Shown when the page is shared on social media or in messaging apps. A wide "
+        "image (about 1200×630) works best. Leave empty to use the page's main image."
     )
     canonical_url = models.URLField(
         "Canonical address",

@@ -373,43 +373,26 @@ class Command(BaseCommand):
             resolved.append({"type": block["type"], "value": value})
         return stream(resolved)
 
-    def standard_pages(self, home, contact):
-        about = content.ABOUT
-        if not StandardPage.objects.child_of(home).filter(slug=about["slug"]).exists():
-            self.publish(
-                home,
-                StandardPage(
-                    title=about["title"],
-                    slug=about["slug"],
-                    intro=about["intro"],
-                    body=self.resolve(about["body"], contact),
-                    show_in_menus=True,
-                ),
-            )
-        data = content.SERVICES_INDEX
-        services = StandardPage.objects.child_of(home).filter(slug=data["slug"]).first()
-        if services is None:
-            services = self.publish(
-                home,
+    def standard_page(self, parent, data, contact, in_menu=False):
+        page = StandardPage.objects.child_of(parent).filter(slug=data["slug"]).first()
+        if page is None:
+            page = self.publish(
+                parent,
                 StandardPage(
                     title=data["title"],
                     slug=data["slug"],
                     intro=data["intro"],
                     body=self.resolve(data["body"], contact),
-                    show_in_menus=True,
+                    show_in_menus=in_menu,
                 ),
             )
+        return page
+
+    def standard_pages(self, home, contact):
+        self.standard_page(home, content.ABOUT, contact, in_menu=True)
+        services = self.standard_page(home, content.SERVICES_INDEX, contact, in_menu=True)
         for entry in content.SERVICES:
-            if not StandardPage.objects.child_of(services).filter(slug=entry["slug"]).exists():
-                self.publish(
-                    services,
-                    StandardPage(
-                        title=entry["title"],
-                        slug=entry["slug"],
-                        intro=entry["intro"],
-                        body=self.resolve(entry["body"], contact),
-                    ),
-                )
+            self.standard_page(services, entry, contact)
 
     def blog_index(self, home):
         blog = BlogIndexPage.objects.child_of(home).first()
