@@ -4,7 +4,7 @@ import math
 from functools import cached_property
 
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 
@@ -23,8 +23,6 @@ from home.blocks import ArticleStreamBlock, heading_anchors
 from home.fields import image_field
 from seo import jsonld, review
 from seo.models import SeoMixin
-
-CARD_RENDITIONS = ("fill-400x225|format-webp", "fill-800x450|format-webp")
 
 
 @register_snippet
@@ -116,12 +114,8 @@ class BlogIndexPage(SeoMixin, Page):
             articles = articles.filter(tags__slug=tag).distinct()
 
         paginator = Paginator(articles, self.per_page)
-        try:
-            page_obj = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page_obj = paginator.page(1)
-        except EmptyPage:
-            page_obj = paginator.page(paginator.num_pages)
+        # Django's get_page: page 1 for nonsense, the last page when past the end.
+        page_obj = paginator.get_page(request.GET.get("page"))
 
         filters = request.GET.copy()
         filters.pop("page", None)

@@ -20,8 +20,6 @@ TOKEN_FIELD = "form_token"  # noqa: S105 - a field name
 SOURCE_FIELD = "source_page"
 CONSENT_FIELD = "consent"
 UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
-# Fields every enquiry form has besides the staff-built ones; never stored in form_data.
-SYSTEM_FIELDS = (HONEYPOT_FIELD, TOKEN_FIELD, SOURCE_FIELD, CONSENT_FIELD, *UTM_FIELDS)
 
 MESSAGE_MAX_LENGTH = 5000
 # Bidirectional overrides and zero-width characters: invisible, and used to disguise text.
@@ -160,6 +158,3 @@ class EnquiryForm(BaseForm):
     @property
     def honeypot_filled(self) -> bool:
         return bool(self.data.get(HONEYPOT_FIELD, "").strip())
-
-    def system_fields(self):
-        return [self[name] for name in SYSTEM_FIELDS if name in self.fields]

@@ -2,7 +2,7 @@
 
 import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 
@@ -39,12 +39,8 @@ def search(request):
             Page.objects.live().public().specific().search(terms) if terms else Page.objects.none()
         )
         paginator = Paginator(results, RESULTS_PER_PAGE)
-        try:
-            results_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results_page = paginator.page(1)
-        except EmptyPage:
-            results_page = paginator.page(paginator.num_pages)
+        # Django's get_page: page 1 for nonsense, the last page when past the end.
+        results_page = paginator.get_page(request.GET.get("page"))
 
     return TemplateResponse(
         request,
