@@ -296,9 +296,11 @@ def main() -> int:
     print(f"Database: {env['DATABASE_URL'].split('@')[-1]}; cache: {env.get('REDIS_URL', 'local')}")
     ensure_database(env)
     started = time.time()
+    # Static files first: publishing renders each page to make its renditions, and production
+    # templates need the static manifest.
+    manage(env, "collectstatic", "--noinput")
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo", "--articles", str(ARTICLES))
-    manage(env, "collectstatic", "--noinput")
     analyze(env)
     print(f"Setup: {time.time() - started:.0f}s")
 

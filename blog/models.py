@@ -21,6 +21,7 @@ from taggit.models import TaggedItemBase
 
 from home.blocks import ArticleStreamBlock, heading_anchors
 from home.fields import image_field
+from home.routing import ServingQueriesMixin
 from seo import jsonld, review
 from seo.models import SeoMixin
 
@@ -86,7 +87,7 @@ def restrictions_covering(path):
     ).filter(prefix=models.F("page__path"))
 
 
-class BlogIndexPage(SeoMixin, Page):
+class BlogIndexPage(ServingQueriesMixin, SeoMixin, Page):
     """The list of articles, filterable by category and tag."""
 
     intro = models.TextField(blank=True, max_length=400, help_text="Shown under the title.")
@@ -130,7 +131,7 @@ class BlogIndexPage(SeoMixin, Page):
         return context
 
 
-class BlogPage(SeoMixin, Page):
+class BlogPage(ServingQueriesMixin, SeoMixin, Page):
     """A health article."""
 
     og_type = "article"
@@ -216,8 +217,15 @@ class BlogPage(SeoMixin, Page):
         index.FilterField("date"),
     ]
 
+    class Meta:
+        # Newest first, as every list of articles is ordered: the listing pages through it and
+        # related articles stop after three matches instead of sorting every candidate.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="blog_article_date_idx")]
+
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
+    # Loaded with the page when it is served (home/routing.py): the byline and the main image.
+    serve_select_related = ("author", "reviewer", "image")
 
     def save(self, *args, **kwargs):
         self.next_review_due = review.next_review_due(
@@ -235,9 +243,12 @@ class BlogPage(SeoMixin, Page):
         return context
 
     def load_people(self):
-        """Author and reviewer in one query instead of one each."""
+        """Author and reviewer in one query instead of one each (when serving, they already
+        came with the page: see serve_select_related)."""
         from people.models import Person
 
+        if BlogPage.author.is_cached(self) and BlogPage.reviewer.is_cached(self):
+            return
         ids = {pk for pk in (self.author_id, self.reviewer_id) if pk}
         people = Person.objects.in_bulk(ids) if ids else {}
         if self.author_id in people:
@@ -303,12 +314,13 @@ class BlogPage(SeoMixin, Page):
         tag_ids = [tag.pk for tag in self.tag_list]
         if not category_ids and not tag_ids:
             return []
-        sharing = BlogPage.objects.filter(
-            models.Q(categories__in=category_ids) | models.Q(tagged_items__tag_id__in=tag_ids)
-        ).values("pk")
+        in_category = BlogPage.categories.through.objects.filter(
+            blogcategory_id__in=category_ids
+        ).values("blogpage_id")
+        tagged = BlogPageTag.objects.filter(tag_id__in=tag_ids).values("content_object_id")
         return list(
             BlogPage.objects.live()
-            .filter(pk__in=sharing)
+            .filter(models.Q(pk__in=in_category) | models.Q(pk__in=tagged))
             .exclude(pk=self.pk)
             .exclude(models.Exists(restrictions_covering(models.OuterRef("path"))))
             .defer_streamfields()

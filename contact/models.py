@@ -31,6 +31,7 @@ from wagtail.search import index
 from modelcluster.fields import ParentalKey
 
 from home.blocks import BODY_FEATURES
+from home.routing import ServingQueriesMixin
 from seo.models import SeoMixin
 
 from . import spam
@@ -63,7 +64,7 @@ class NotificationRoute(Orderable):
     panels = [FieldRowPanel([FieldPanel("answer"), FieldPanel("to_address")])]
 
 
-class ContactPage(SeoMixin, AbstractEmailForm):
+class ContactPage(ServingQueriesMixin, SeoMixin, AbstractEmailForm):
     """A page with a form; enquiries are listed under Enquiries and Forms in the admin."""
 
     form_builder = EnquiryFormBuilder

@@ -21,6 +21,7 @@ from .blocks import (
     SocialLinkBlock,
 )
 from .fields import image_field
+from .routing import ServingQueriesMixin, SingleQueryRoutingMixin
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -232,7 +233,7 @@ class ClinicSettings(BaseSiteSetting):
         return summary
 
 
-class HomePage(SeoMixin, Page):
+class HomePage(SingleQueryRoutingMixin, ServingQueriesMixin, SeoMixin, Page):
     """The site root: hero, featured services, latest articles, then free-form content."""
 
     hero_heading = models.CharField(
@@ -305,7 +306,7 @@ class HomePage(SeoMixin, Page):
         return context
 
 
-class StandardPage(SeoMixin, Page):
+class StandardPage(ServingQueriesMixin, SeoMixin, Page):
     """A general page: About, Services and each service."""
 
     intro = models.TextField(
@@ -326,6 +327,7 @@ class StandardPage(SeoMixin, Page):
 
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
+    serve_select_related = ("image",)  # loaded with the page when served (routing.py)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -104,6 +104,9 @@ class SeoMixin(models.Model):
         query shared by the visible breadcrumbs and the BreadcrumbList structured data."""
         if self.depth <= 2:
             return []
+        routed = getattr(self, "route_ancestors", None)  # known when served (home/routing.py)
+        if routed and routed[0].depth == 2:
+            return routed
         return list(self.get_ancestors().filter(depth__gte=2))
 
     def get_jsonld_nodes(self, request, clinic) -> list[dict]:

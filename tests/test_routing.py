@@ -1,0 +1,122 @@
+"""Routing in one query (home/routing.py) finds exactly the page Wagtail's own routing finds, and
+keeps Wagtail's privacy rules."""
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, PageViewRestriction
+
+import pytest
+
+from home import routing
+from home.models import HomePage
+from tests import factories
+
+
+@pytest.fixture
+def services(home):
+    services = factories.StandardPageFactory(parent=home, title="Services", slug="services")
+    physio = factories.StandardPageFactory(parent=services, title="Physio", slug="physio")
+    sports = factories.StandardPageFactory(parent=physio, title="Sports", slug="sports")
+    return services, physio, sports
+
+
+def wagtail_route(home, path):
+    """What Wagtail's own Page.route answers for the same path."""
+    request = None
+    components = [part for part in path.split("/") if part]
+    return Page.route(home, request, components).page
+
+
+@pytest.mark.parametrize("path", ["/services/", "/services/physio/", "/services/physio/sports/"])
+def test_nested_pages_route_to_the_same_page_as_wagtail(client, home, services, path):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert response.context["page"].pk == wagtail_route(home, path).pk
+    assert type(response.context["page"]) is type(wagtail_route(home, path).specific)
+
+
+def test_an_article_routes_with_its_parent_and_breadcrumbs_known(client, article, blog_index):
+    response = client.get(article.url)
+
+    page = response.context["page"]
+    assert page.pk == article.pk
+    assert [ancestor.pk for ancestor in page.breadcrumb_ancestors] == [
+        blog_index.get_parent().pk,
+        blog_index.pk,
+    ]
+    assert b'<nav class="breadcrumbs"' in response.content
+
+
+@pytest.mark.parametrize(
+    "path", ["/services/nope/", "/nope/physio/", "/services/sports/", "/physio/", "/services/x/y/"]
+)
+def test_paths_that_are_not_a_chain_of_children_are_not_found(client, services, path):
+    assert client.get(path).status_code == 404
+
+
+def test_a_same_slug_elsewhere_in_the_tree_is_not_confused_with_the_child(client, home, services):
+    _, physio, _ = services
+    about = factories.StandardPageFactory(parent=home, slug="about")
+    factories.StandardPageFactory(parent=about, slug="sports", title="Elsewhere")
+
+    response = client.get("/about/sports/")
+    assert response.context["page"].title == "Elsewhere"
+    assert client.get("/services/physio/sports/").context["page"].get_parent().pk == physio.pk
+
+
+def test_a_draft_page_is_not_found_but_its_live_children_are(client, services):
+    services_page, physio, _ = services
+    physio.unpublish()
+
+    assert client.get("/services/physio/").status_code == 404
+    assert client.get("/services/physio/sports/").status_code == 200  # as in Wagtail
+
+
+def test_a_private_ancestor_still_asks_for_a_login(client, services, django_user_model):
+    services_page, _, _ = services
+    PageViewRestriction.objects.create(page=services_page, restriction_type="login")
+
+    response = client.get("/services/physio/sports/")
+    assert response.status_code == 302
+    assert "next=/services/physio/sports/" in response["Location"]
+
+    user = django_user_model.objects.create_user("reader", password="a-long-password-1")
+    client.force_login(user)
+    assert client.get("/services/physio/sports/").status_code == 200
+
+
+def test_a_password_on_an_aliased_source_page_protects_the_alias(client, home, services):
+    services_page, physio, _ = services
+    about = factories.StandardPageFactory(parent=home, slug="about")
+    alias = physio.create_alias(parent=about, update_slug="physio-alias")
+    PageViewRestriction.objects.create(page=physio, restriction_type="password", password="x")
+
+    response = client.get("/about/physio-alias/")
+    assert response.status_code == 200
+    assert b"password" in response.content.lower()
+    assert list(alias.get_view_restrictions()) == list(physio.get_view_restrictions())
+
+
+def test_routing_an_article_costs_two_queries_after_the_site_root(client, article):
+    request = client.get("/").wsgi_request
+    home = HomePage.objects.get()
+    with CaptureQueriesContext(connection) as queries:
+        result = home.route(request, ["blog", article.slug])
+    assert result.page.pk == article.pk
+    assert len(queries) == 2  # every page on the path, then the article with its image/authors
+
+
+def test_a_page_type_with_its_own_route_falls_back_to_wagtails_routing(
+    client, services, monkeypatch
+):
+    class Routable(Page):
+        class Meta:
+            abstract = True
+
+    monkeypatch.setattr(routing, "custom_routers", lambda: frozenset({HomePage, Routable}))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/services/physio/sports/")
+    assert response.status_code == 200
+    assert any("\"slug\" = 'sports'" in query["sql"] for query in queries.captured_queries)
