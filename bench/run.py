@@ -5,6 +5,11 @@ index, an article, search, a static file and the contact form POST, against a bl
 articles. The form POST runs while a deliberately slow SMTP server (2 s per message) receives the
 notifications through the worker, to show the POST never waits for mail.
 
+Three phases, each with its own ceiling: (1) no page cache and no fragment cache, so every
+request renders everything; (2) the fragment cache on, for the requests the page cache cannot
+serve; (3) the page cache on, as in production. Search also runs at c=2 (one connection per
+worker) to show its latency without queueing.
+
 Prints req/s, p50/p99 latency and each page's ratio to the ceiling, with query counts per page,
 and writes them to bench-results/latest.{md,json}. Everything listens on 127.0.0.1 and every load
 run is bounded in time.
@@ -33,6 +38,7 @@ DURATION = os.environ.get("BENCH_DURATION", "10s")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 ARTICLES = int(os.environ.get("BENCH_ARTICLES", "1000"))
 SMTP_DELAY = float(os.environ.get("BENCH_SMTP_DELAY", "2"))
+UNCACHED = {"PAGE_CACHE": "false", "PAGE_FRAGMENT_CACHE": "false"}
 
 
 def free_port() -> int:
@@ -140,8 +146,8 @@ def to_ms(text: str) -> float:
     return float(number) * UNITS[unit]
 
 
-def run_wrk(url: str, script: str | None = None) -> dict:
-    command = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}", "--latency", "--timeout", "10s"]
+def run_wrk(url: str, script: str | None = None, connections: str = CONNECTIONS) -> dict:
+    command = ["wrk", "-t1", f"-c{connections}", f"-d{DURATION}", "--latency", "--timeout", "10s"]
     if script:
         command += ["-s", script]
     output = subprocess.run(
@@ -277,11 +283,15 @@ def stop(processes) -> None:
 
 
 def measure(base: str, urls: dict) -> dict:
+    """wrk on each path; a name ending in "(c=N)" runs with N connections instead."""
     for path in urls.values():  # warm renditions, templates and caches
         urllib.request.urlopen(base + path, timeout=30).read()
     results = {}
     for name, path in urls.items():
-        results[name] = run_wrk(base + path)
+        connections = re.search(r"\(c=(\d+)\)$", name)
+        results[name] = run_wrk(
+            base + path, connections=connections.group(1) if connections else CONNECTIONS
+        )
         print(f"  {name}: {results[name]['rps']:.0f} req/s", flush=True)
     return results
 
@@ -314,9 +324,9 @@ def main() -> int:
         )
         processes.append(worker)
 
-        # Phase 1: no page cache, so every request renders (the uncached figures).
-        print("Phase 1: page cache off")
-        gunicorn = start_gunicorn({**env, "PAGE_CACHE": "false"}, port)
+        # Phase 1: no page cache and no fragment cache: every request renders everything.
+        print("Phase 1: page cache and fragment cache off")
+        gunicorn = start_gunicorn({**env, **UNCACHED}, port)
         home = urllib.request.urlopen(base + "/", timeout=10).read().decode()
         stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home)
         uncached = {
@@ -328,6 +338,7 @@ def main() -> int:
             "article (with inline form)": "/blog/muscle-spasm-and-back-pain/",
             "article": "/blog/neck-pain-from-phones-and-desk-work/",
             "search 'back pain'": "/search/?q=back+pain",
+            "search 'back pain' (c=2)": "/search/?q=back+pain",
             "sitemap.xml": "/sitemap.xml",
             "static CSS": stylesheet.group(1) if stylesheet else "/static/css/site.css",
         }
@@ -339,11 +350,29 @@ def main() -> int:
         results[post]["enquiries_stored"] = count_enquiries(env) - before
         stop([gunicorn])
 
-        # Phase 2: the page cache on, as in production (Redis when available).
-        print("Phase 2: page cache on")
+        # Phase 2: the fragment cache on, the page cache off: what a request the page cache
+        # cannot serve costs (editors, pages with a form, unknown query strings).
+        print("Phase 2: fragment cache on, page cache off")
+        gunicorn = start_gunicorn({**env, "PAGE_CACHE": "false"}, port)
+        results.update(
+            measure(
+                base,
+                {
+                    "ceiling (phase 2)": "/healthz",
+                    "article, fragment cache": "/blog/neck-pain-from-phones-and-desk-work/",
+                    "article with inline form, fragment cache": (
+                        "/blog/muscle-spasm-and-back-pain/"
+                    ),
+                },
+            )
+        )
+        stop([gunicorn])
+
+        # Phase 3: the page cache on, as in production (Redis when available).
+        print("Phase 3: page cache on")
         gunicorn = start_gunicorn(env, port)
         cached = {
-            "ceiling (phase 2)": "/healthz",
+            "ceiling (phase 3)": "/healthz",
             "home, page cache": "/",
             "blog index, page cache": "/blog/",
             "article, page cache": "/blog/neck-pain-from-phones-and-desk-work/",
@@ -351,7 +380,7 @@ def main() -> int:
         results.update(measure(base, cached))
         stop([gunicorn])
         counts = query_counts(
-            {**env, "PAGE_CACHE": "false"},
+            {**env, **UNCACHED},
             {k: v for k, v in uncached.items() if "static" not in k},
         )
     finally:
@@ -383,6 +412,7 @@ def report(results: dict, counts: dict, env: dict) -> None:
     ceilings = {
         "phase 1": results["ceiling: trivial view (/healthz)"]["rps"],
         "phase 2": results["ceiling (phase 2)"]["rps"],
+        "phase 3": results["ceiling (phase 3)"]["rps"],
     }
     cpu = platform.processor() or platform.machine()
     with contextlib.suppress(OSError, StopIteration):
@@ -401,10 +431,11 @@ def report(results: dict, counts: dict, env: dict) -> None:
         "| Target | req/s | p50 ms | p99 ms | vs ceiling | queries | non-2xx/3xx |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    phase2 = False
+    phase = "phase 1"
     for name, row in results.items():
-        phase2 = phase2 or name == "ceiling (phase 2)"
-        ceiling = ceilings["phase 2" if phase2 else "phase 1"]
+        if name.startswith("ceiling (phase"):
+            phase = name[len("ceiling (") : -1]
+        ceiling = ceilings[phase]
         queries = counts.get(name, {}).get("queries", "")
         lines.append(
             f"| {name} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | "

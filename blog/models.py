@@ -234,11 +234,10 @@ class BlogPage(ServingQueriesMixin, SeoMixin, Page):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        """Categories, tags and related articles are read by the template when it renders the
+        fragments that show them (not at all when those come from the cache)."""
         context = super().get_context(request, *args, **kwargs)
         self.load_people()
-        context["article_categories"] = self.category_list
-        context["article_tags"] = self.tag_list
-        context["related_articles"] = self.related_articles
         context["review_status"] = self.staff_review_status(request)
         return context
 
@@ -264,6 +263,12 @@ class BlogPage(ServingQueriesMixin, SeoMixin, Page):
     @cached_property
     def tag_list(self):
         return list(self.tags.all())
+
+    @cached_property
+    def has_inline_form(self) -> bool:
+        """Whether the body holds a contact form (read from the raw data, without loading the
+        blocks): such a body is rendered for each visitor, for its CSRF token."""
+        return any(block["type"] == "contact_form" for block in self.body.raw_data)
 
     @cached_property
     def table_of_contents(self) -> list[dict]:

@@ -53,6 +53,8 @@ def connect_signals():
         apps.get_model("blog", "BlogCategory"),
         apps.get_model("wagtailredirects", "Redirect"),
         apps.get_model("wagtailcore", "Site"),
+        apps.get_model("wagtailcore", "PageViewRestriction"),  # private pages leave lists
+        apps.get_model("taggit", "Tag"),  # renamed tags
         apps.get_model("wagtailimages", "Image"),
         *[m for m in apps.get_models() if issubclass(m, BaseSiteSetting)],
     ]

@@ -36,7 +36,9 @@ def search(request):
     if query:
         record_search(terms or query)
         results = (
-            Page.objects.live().public().specific().search(terms) if terms else Page.objects.none()
+            Page.objects.live().public().defer_streamfields().specific().search(terms)
+            if terms
+            else Page.objects.none()
         )
         paginator = Paginator(results, RESULTS_PER_PAGE)
         # Django's get_page: page 1 for nonsense, the last page when past the end.

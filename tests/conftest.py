@@ -2,6 +2,7 @@ from wagtail.models import Page, Site
 
 import pytest
 
+from home.models import ClinicSettings
 from tests import factories
 
 
@@ -15,6 +16,7 @@ def home(db):
     site.hostname = "testserver"
     site.save()
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    ClinicSettings.for_site(site)  # as load_demo does; otherwise the first request creates them
     return home
 
 
@@ -41,6 +43,13 @@ def clear_caches():
     for alias in ("default", "renditions", "pages"):
         caches[alias].clear()
     yield
+
+
+@pytest.fixture
+def no_fragment_cache(settings):
+    """Render every part of every page (no pagefragment from the cache): for tests that count
+    what an uncached render costs."""
+    settings.PAGE_FRAGMENT_CACHE = False
 
 
 class SMTPSink:

@@ -120,7 +120,9 @@ def test_related_articles_share_a_topic_and_exclude_drafts_private_and_self(clie
     assert titles == sorted([by_category.title, by_tag.title])
 
 
-def test_related_articles_cost_the_same_queries_however_many_there_are(client, blog_index):
+def test_related_articles_cost_the_same_queries_however_many_there_are(
+    client, blog_index, no_fragment_cache
+):
     topic = factories.BlogCategoryFactory()
     article = factories.BlogPageFactory(parent=blog_index, categories=[topic])
     factories.BlogPageFactory(parent=blog_index, categories=[topic])

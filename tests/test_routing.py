@@ -4,7 +4,7 @@ keeps Wagtail's privacy rules."""
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 import pytest
 
@@ -120,3 +120,24 @@ def test_a_page_type_with_its_own_route_falls_back_to_wagtails_routing(
         response = client.get("/services/physio/sports/")
     assert response.status_code == 200
     assert any("\"slug\" = 'sports'" in query["sql"] for query in queries.captured_queries)
+
+
+def test_the_site_and_its_home_page_come_from_the_cache_until_the_site_changes(client, home):
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/").status_code == 200
+    assert not any("wagtailcore_site" in query["sql"] for query in queries.captured_queries)
+
+    new_home = factories.HomePageFactory(
+        parent=Page.get_first_root_node(), slug="new-home", hero_heading="A new front page"
+    )
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = new_home
+    site.save()
+
+    assert b"A new front page" in client.get("/").content
+
+
+def test_health_probes_do_not_touch_the_cache(client, home, monkeypatch):
+    monkeypatch.setattr(routing, "find_site", lambda request: pytest.fail("cache used"))
+    assert client.get("/healthz").status_code == 200

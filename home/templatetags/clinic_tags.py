@@ -3,8 +3,39 @@ from django.conf import settings
 from django.core.cache import caches
 
 from wagtail.models import Site
+from wagtail.templatetags.wagtail_cache import WagtailPageCacheNode
 
 register = template.Library()
+
+
+class PageFragmentNode(WagtailPageCacheNode):
+    """Wagtail's ``wagtailpagecache`` (keyed by the page's cache_key and the site; skipped in
+    previews), kept in the page cache's store: everything there is cleared whenever content
+    changes (cms.cache), so a fragment can show other pages and snippets too."""
+
+    def render(self, context):
+        if not settings.PAGE_FRAGMENT_CACHE:
+            return self.nodelist.render(context)
+        with context.push(page_fragment_seconds=settings.PAGE_CACHE_SECONDS):
+            return super().render(context)
+
+
+@register.tag
+def pagefragment(parser, token):
+    """``{% pagefragment "name" [vary_on ...] %}...{% endpagefragment %}``: only for what is the
+    same for every visitor of the page (never a form: its CSRF token is per visitor)."""
+    nodelist = parser.parse(("endpagefragment",))
+    parser.delete_first_token()
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError("pagefragment needs a fragment name")
+    return PageFragmentNode(
+        nodelist,
+        parser.compile_filter("page_fragment_seconds"),
+        bits[1],
+        [parser.compile_filter(bit) for bit in bits[2:]],
+        parser.compile_filter(f'"{settings.WAGTAIL_CACHE_BACKEND}"'),
+    )
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

@@ -1,0 +1,124 @@
+"""The article's fragment cache (pagefragment): the same page for less work, never stale after a
+change, never shared where a visitor's own data is shown."""
+
+import re
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from blog.models import BlogPage
+from tests import factories
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return response, len(queries)
+
+
+def test_a_second_view_is_the_same_page_for_fewer_queries(client, blog_index):
+    topic = factories.BlogCategoryFactory()
+    article = factories.BlogPageFactory(
+        parent=blog_index, categories=[topic], image=factories.ImageFactory()
+    )
+    factories.BlogPageFactory(parent=blog_index, categories=[topic], title="Related one")
+    client.get("/")  # the site and the menu in the cache, as on a running site
+
+    first, rendered = queries_for(client, article.url)
+    second, cached = queries_for(client, article.url)
+
+    assert second.content == first.content
+    assert b"Related one" in second.content
+    assert cached < rendered
+    assert cached <= 3  # the path, the article, its view restrictions
+
+
+def test_publishing_an_article_updates_the_related_list_at_once(client, blog_index):
+    topic = factories.BlogCategoryFactory()
+    article = factories.BlogPageFactory(parent=blog_index, categories=[topic])
+    assert b"Brand new related" not in client.get(article.url).content
+
+    factories.BlogPageFactory(parent=blog_index, categories=[topic], title="Brand new related")
+
+    assert b"Brand new related" in client.get(article.url).content
+
+
+def test_making_a_related_article_private_removes_it_at_once(client, blog_index):
+    topic = factories.BlogCategoryFactory()
+    article = factories.BlogPageFactory(parent=blog_index, categories=[topic])
+    other = factories.BlogPageFactory(parent=blog_index, categories=[topic], title="Soon private")
+    assert b"Soon private" in client.get(article.url).content
+
+    PageViewRestriction.objects.create(page=other, restriction_type="login")
+
+    assert b"Soon private" not in client.get(article.url).content
+
+
+def test_editing_the_author_updates_the_byline(client, blog_index):
+    author = factories.PersonFactory(name="Dr. Old Name")
+    article = factories.BlogPageFactory(parent=blog_index, author=author)
+    assert b"Dr. Old Name" in client.get(article.url).content
+
+    author.name = "Dr. New Name"
+    author.save()
+
+    assert b"Dr. New Name" in client.get(article.url).content
+
+
+def test_an_inline_form_gets_each_visitors_own_csrf_token(client, blog_index, contact_page):
+    from django.test import Client
+
+    article = factories.BlogPageFactory(
+        parent=blog_index,
+        body=[
+            {"type": "paragraph", "value": "<p>Text.</p>"},
+            {
+                "type": "contact_form",
+                "value": {"form_page": contact_page.pk, "heading": "Book", "intro": ""},
+            },
+        ],
+    )
+    assert BlogPage.objects.get(pk=article.pk).has_inline_form
+
+    def token(visitor):
+        html = visitor.get(article.url).content.decode()
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+    assert token(client) != token(Client())
+
+
+def test_a_preview_never_shows_the_cached_live_article(client, article, admin_user):
+    assert b"Previewed title" not in client.get(article.url).content  # fragments cached
+    client.force_login(admin_user)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    form = client.get(edit_url).context["form"]
+    data = {k: v for k, v in form.initial.items() if isinstance(v, str | int)}
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
+    payload = nested_form_data(
+        {
+            "title": "Previewed title",
+            "slug": article.slug,
+            "summary": "Previewed summary",
+            "date": str(article.date),
+            "tags": "",
+            "body": streamfield([("paragraph", rich_text("<p>Previewed body</p>"))]),
+        }
+    )
+    payload.update({k: v for k, v in data.items() if k not in payload and k != "body"})
+    assert client.post(preview_url, payload).json()["is_valid"] is True
+
+    preview = client.get(preview_url).content
+    assert b"Previewed title" in preview and b"Previewed body" in preview
+
+
+def test_staff_see_their_review_notice_on_a_cached_article(client, blog_index, admin_user):
+    article = factories.BlogPageFactory(parent=blog_index, last_reviewed=None)
+    assert b"Staff only" not in client.get(article.url).content
+
+    client.force_login(admin_user)
+    assert b"Staff only" in client.get(article.url).content
