@@ -1,7 +1,7 @@
 """The blog: an index at /blog/ and the health articles under it."""
 
 import math
-from functools import cached_property
+from functools import cached_property, partial
 
 from django import forms
 from django.core.paginator import Paginator
@@ -264,18 +264,41 @@ class BlogPage(ServingQueriesMixin, SeoMixin, Page):
     def tag_list(self):
         return list(self.tags.all())
 
+    # Blocks rendered for each visitor: a form carries the visitor's own CSRF token.
+    per_visitor_blocks = frozenset({"contact_form"})
+
     @cached_property
-    def has_inline_form(self) -> bool:
-        """Whether the body holds a contact form (read from the raw data, without loading the
-        blocks): such a body is rendered for each visitor, for its CSRF token."""
-        return any(block["type"] == "contact_form" for block in self.body.raw_data)
+    def body_segments(self) -> list[dict]:
+        """The body in runs: each contact form on its own (rendered for each visitor), the blocks
+        between them together (one fragment from the cache each). Read from the raw data, so
+        nothing is loaded for the runs that come from the cache; ``blocks`` loads a run's blocks
+        when the template asks for them."""
+        segments: list[dict] = []
+        for position, block in enumerate(self.body.raw_data):
+            per_visitor = block["type"] in self.per_visitor_blocks
+            if per_visitor or not segments or segments[-1]["per_visitor"]:
+                segments.append(
+                    {"per_visitor": per_visitor, "start": position, "end": position + 1}
+                )
+            else:
+                segments[-1]["end"] = position + 1
+        for segment in segments:
+            segment["blocks"] = partial(self.body_blocks, segment["start"], segment["end"])
+        return segments
+
+    def body_blocks(self, start: int, end: int) -> list:
+        return [self.body[position] for position in range(start, end)]
+
+    @cached_property
+    def heading_anchors(self) -> dict:
+        return heading_anchors(self.body)
 
     @cached_property
     def table_of_contents(self) -> list[dict]:
         """Jump links from the body's headings: H2 entries with their H3s nested, plus the FAQ
         and references sections (which render their own H2)."""
         entries: list[dict] = []
-        anchors = heading_anchors(self.body)
+        anchors = self.heading_anchors
         for block in self.body:
             if block.block_type == "heading":
                 entry = {"id": anchors[block.id], "text": block.value["text"], "children": []}

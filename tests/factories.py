@@ -159,3 +159,27 @@ def legacy_image_block(image, caption=""):
     """An image stream block as saved before ImageBlock: a bare image id, whose alt text is the
     image's default alt text (description, else title)."""
     return {"type": "image", "value": {"image": image.pk, "caption": caption, "credit": ""}}
+
+
+def cta_block(page, heading="Book", show_phone=True, show_whatsapp=True):
+    """A call to action whose button goes to ``page``."""
+    return {
+        "type": "cta",
+        "value": {
+            "heading": heading,
+            "text": "",
+            "button_text": "Book now",
+            "page": page.pk,
+            "url": "",
+            "show_phone": show_phone,
+            "show_whatsapp": show_whatsapp,
+        },
+    }
+
+
+def contact_form_block(contact_page, heading="Book"):
+    """The contact page's form, embedded in a body."""
+    return {
+        "type": "contact_form",
+        "value": {"form_page": contact_page.pk, "heading": heading, "intro": ""},
+    }

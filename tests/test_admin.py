@@ -17,6 +17,7 @@ import time_machine
 
 from blog.models import BlogPage
 from tests import factories
+from tests.helpers import post_preview
 
 
 class TestArticleCreationInAdmin(WagtailPageTestCase):
@@ -139,23 +140,9 @@ def test_draft_changes_are_not_public_until_published(admin_client_logged_in, cl
 
 
 def test_preview_shows_unsaved_changes(admin_client_logged_in, article):
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    form = admin_client_logged_in.get(edit_url).context["form"]
-    data = {k: v for k, v in form.initial.items() if isinstance(v, str | int)}
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
-    payload = nested_form_data(
-        {
-            "title": "Previewed title",
-            "slug": article.slug,
-            "summary": "Preview summary",
-            "date": str(article.date),
-            "tags": "",
-            "body": streamfield([("paragraph", rich_text("<p>Preview body</p>"))]),
-        }
+    preview_url = post_preview(
+        admin_client_logged_in, article, "Previewed title", "Preview summary", "<p>Preview body</p>"
     )
-    payload.update({k: v for k, v in data.items() if k not in payload and k != "body"})
-    response = admin_client_logged_in.post(preview_url, payload)
-    assert response.json()["is_valid"] is True
 
     preview = admin_client_logged_in.get(preview_url)
     assert preview.status_code == 200

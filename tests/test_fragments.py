@@ -5,13 +5,12 @@ import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
 
 from wagtail.models import PageViewRestriction
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from blog.models import BlogPage
 from tests import factories
+from tests.helpers import post_preview
 
 
 def queries_for(client, url):
@@ -77,13 +76,11 @@ def test_an_inline_form_gets_each_visitors_own_csrf_token(client, blog_index, co
         parent=blog_index,
         body=[
             {"type": "paragraph", "value": "<p>Text.</p>"},
-            {
-                "type": "contact_form",
-                "value": {"form_page": contact_page.pk, "heading": "Book", "intro": ""},
-            },
+            factories.contact_form_block(contact_page),
         ],
     )
-    assert BlogPage.objects.get(pk=article.pk).has_inline_form
+    segments = BlogPage.objects.get(pk=article.pk).body_segments
+    assert [segment["per_visitor"] for segment in segments] == [False, True]
 
     def token(visitor):
         html = visitor.get(article.url).content.decode()
@@ -95,22 +92,9 @@ def test_an_inline_form_gets_each_visitors_own_csrf_token(client, blog_index, co
 def test_a_preview_never_shows_the_cached_live_article(client, article, admin_user):
     assert b"Previewed title" not in client.get(article.url).content  # fragments cached
     client.force_login(admin_user)
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    form = client.get(edit_url).context["form"]
-    data = {k: v for k, v in form.initial.items() if isinstance(v, str | int)}
-    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[article.pk])
-    payload = nested_form_data(
-        {
-            "title": "Previewed title",
-            "slug": article.slug,
-            "summary": "Previewed summary",
-            "date": str(article.date),
-            "tags": "",
-            "body": streamfield([("paragraph", rich_text("<p>Previewed body</p>"))]),
-        }
+    preview_url = post_preview(
+        client, article, "Previewed title", "Previewed summary", "<p>Previewed body</p>"
     )
-    payload.update({k: v for k, v in data.items() if k not in payload and k != "body"})
-    assert client.post(preview_url, payload).json()["is_valid"] is True
 
     preview = client.get(preview_url).content
     assert b"Previewed title" in preview and b"Previewed body" in preview
@@ -122,3 +106,29 @@ def test_staff_see_their_review_notice_on_a_cached_article(client, blog_index, a
 
     client.force_login(admin_user)
     assert b"Staff only" in client.get(article.url).content
+
+
+def test_the_blocks_around_an_inline_form_come_from_the_cache(client, blog_index, contact_page):
+    from django.test import Client
+
+    article = factories.BlogPageFactory(
+        parent=blog_index,
+        body=[
+            {"type": "heading", "value": {"text": "Before", "level": "h2", "anchor": ""}},
+            factories.cta_block(contact_page, show_phone=False, show_whatsapp=False),
+            factories.contact_form_block(contact_page),
+            {"type": "paragraph", "value": "<p>After the form.</p>"},
+        ],
+    )
+    client.get("/")
+
+    def without_tokens(response):
+        html = response.content.decode()
+        return re.sub(r'(<input type="hidden" name="[^"]+" value=")[^"]*"', r'\1"', html)
+
+    first, rendered = queries_for(client, article.url)
+    second, cached = queries_for(Client(), article.url)
+
+    assert cached < rendered
+    assert without_tokens(second) == without_tokens(first)
+    assert b"After the form." in second.content and b'id="before"' in second.content

@@ -41,26 +41,10 @@ def body(repeat, contact_page, inline_form=True):
                     "emit_schema": True,
                 },
             },
-            {
-                "type": "cta",
-                "value": {
-                    "heading": "Book",
-                    "text": "",
-                    "button_text": "Book now",
-                    "page": contact_page.pk,
-                    "url": "",
-                    "show_phone": True,
-                    "show_whatsapp": True,
-                },
-            },
+            factories.cta_block(contact_page),
         ]
     if inline_form:
-        blocks.append(
-            {
-                "type": "contact_form",
-                "value": {"form_page": contact_page.pk, "heading": "Book", "intro": ""},
-            }
-        )
+        blocks.append(factories.contact_form_block(contact_page))
     return blocks
 
 

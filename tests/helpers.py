@@ -1,0 +1,27 @@
+"""Helpers shared by tests that drive the Wagtail admin."""
+
+from django.urls import reverse
+
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+
+def post_preview(client, page, title, summary, body_html):
+    """Send unsaved edits of an article to the admin's preview, as the editor's preview panel
+    does; return the preview's address. ``client`` must be logged in as an editor."""
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    form = client.get(edit_url).context["form"]
+    data = {k: v for k, v in form.initial.items() if isinstance(v, str | int)}
+    preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    payload = nested_form_data(
+        {
+            "title": title,
+            "slug": page.slug,
+            "summary": summary,
+            "date": str(page.date),
+            "tags": "",
+            "body": streamfield([("paragraph", rich_text(body_html))]),
+        }
+    )
+    payload.update({k: v for k, v in data.items() if k not in payload and k != "body"})
+    assert client.post(preview_url, payload).json()["is_valid"] is True
+    return preview_url
