@@ -5,7 +5,9 @@ index, an article, search, a static file and the contact form POST, against a bl
 articles. The form POST runs while a deliberately slow SMTP server (2 s per message) receives the
 notifications through the worker, to show the POST never waits for mail.
 
-Three phases, each with its own ceiling: (1) no page cache and no fragment cache, so every
+First a bare Django view (bench/bare.py: no middleware, no database) under the same gunicorn,
+to compare machines. Then three phases, each with its own ceiling (/healthz through the whole
+middleware stack): (1) no page cache and no fragment cache, so every
 request renders everything; (2) the fragment cache on, for the requests the page cache cannot
 serve; (3) the page cache on, as in production. Search also runs at c=2 (one connection per
 worker) to show its latency without queueing.
@@ -170,7 +172,7 @@ def run_wrk(url: str, script: str | None = None, connections: str = CONNECTIONS)
 
 
 QUERY_COUNT_SCRIPT = """
-import json, sys
+import json, statistics, sys, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -180,7 +182,17 @@ for name, url in json.loads(sys.argv[1]).items():
     client.get(url)
     with CaptureQueriesContext(connection) as queries:
         status = client.get(url).status_code
-    counts[name] = {"queries": len(queries), "status": status}
+    query_count = len(queries)  # now: the log is emptied when the next request starts
+    times = []
+    for _ in range(20):
+        started = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+    counts[name] = {
+        "queries": query_count,
+        "status": status,
+        "render_ms": statistics.median(times),
+    }
 print(json.dumps(counts))
 """
 
@@ -272,6 +284,27 @@ def start_gunicorn(env, port) -> subprocess.Popen:
     return process
 
 
+def start_bare_django(port) -> subprocess.Popen:
+    """bench/bare.py under the same gunicorn (2 sync workers): a Django view with nothing else."""
+    process = subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "--chdir",
+            str(ROOT / "bench"),
+            "--workers",
+            "2",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--access-logfile",
+            "/dev/null",
+            "bare:application",
+        ],
+        cwd=ROOT,
+    )
+    wait_http(f"http://127.0.0.1:{port}/")
+    return process
+
+
 def stop(processes) -> None:
     for process in reversed(processes):
         process.send_signal(signal.SIGTERM)
@@ -324,9 +357,18 @@ def main() -> int:
         )
         processes.append(worker)
 
+        # Phase 0: a bare Django view (no middleware, no database) for comparison with the
+        # issue's reference machine.
+        print("Phase 0: bare Django view")
+        bare = start_bare_django(port)
+        processes.append(bare)
+        results["bare Django view (no middleware)"] = run_wrk(base + "/")
+        stop([bare])
+
         # Phase 1: no page cache and no fragment cache: every request renders everything.
         print("Phase 1: page cache and fragment cache off")
         gunicorn = start_gunicorn({**env, **UNCACHED}, port)
+        processes.append(gunicorn)  # stopped in the end even if a run fails
         home = urllib.request.urlopen(base + "/", timeout=10).read().decode()
         stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]+\.css)"', home)
         uncached = {
@@ -354,35 +396,32 @@ def main() -> int:
         # cannot serve costs (editors, pages with a form, unknown query strings).
         print("Phase 2: fragment cache on, page cache off")
         gunicorn = start_gunicorn({**env, "PAGE_CACHE": "false"}, port)
-        results.update(
-            measure(
-                base,
-                {
-                    "ceiling (phase 2)": "/healthz",
-                    "article, fragment cache": "/blog/neck-pain-from-phones-and-desk-work/",
-                    "article with inline form, fragment cache": (
-                        "/blog/muscle-spasm-and-back-pain/"
-                    ),
-                },
-            )
-        )
+        processes.append(gunicorn)  # stopped in the end even if a run fails
+        fragments = {
+            "article, fragment cache": "/blog/neck-pain-from-phones-and-desk-work/",
+            "article with inline form, fragment cache": "/blog/muscle-spasm-and-back-pain/",
+        }
+        results.update(measure(base, {"ceiling (phase 2)": "/healthz", **fragments}))
         stop([gunicorn])
 
         # Phase 3: the page cache on, as in production (Redis when available).
         print("Phase 3: page cache on")
         gunicorn = start_gunicorn(env, port)
+        processes.append(gunicorn)  # stopped in the end even if a run fails
         cached = {
             "ceiling (phase 3)": "/healthz",
             "home, page cache": "/",
             "blog index, page cache": "/blog/",
             "article, page cache": "/blog/neck-pain-from-phones-and-desk-work/",
+            "sitemap.xml, page cache": "/sitemap.xml",
         }
         results.update(measure(base, cached))
         stop([gunicorn])
         counts = query_counts(
             {**env, **UNCACHED},
-            {k: v for k, v in uncached.items() if "static" not in k},
+            {k: v for k, v in uncached.items() if "static" not in k and "(c=" not in k},
         )
+        counts.update(query_counts({**env, "PAGE_CACHE": "false"}, fragments))
     finally:
         stop(processes)
 
@@ -428,18 +467,26 @@ def report(results: dict, counts: dict, env: dict) -> None:
         f"{'PostgreSQL' if 'postgres' in env['DATABASE_URL'] else 'SQLite'}"
         f"{' + Redis' if env.get('REDIS_URL') else ''}, {ARTICLES} articles.",
         "",
-        "| Target | req/s | p50 ms | p99 ms | vs ceiling | queries | non-2xx/3xx |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Target | req/s | p50 ms | p99 ms | vs ceiling | queries | render ms | non-2xx/3xx |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     phase = "phase 1"
     for name, row in results.items():
+        if name.startswith("bare Django"):
+            lines.append(
+                f"| {name} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | "
+                f"{row['rps'] / ceilings['phase 1']:.2f} |  |  | {row['non_2xx_3xx']} |"
+            )
+            continue
         if name.startswith("ceiling (phase"):
             phase = name[len("ceiling (") : -1]
         ceiling = ceilings[phase]
         queries = counts.get(name, {}).get("queries", "")
+        render = counts.get(name, {}).get("render_ms")
+        render = f"{render:.1f}" if render is not None else ""
         lines.append(
             f"| {name} | {row['rps']:.0f} | {row['p50_ms']:.1f} | {row['p99_ms']:.1f} | "
-            f"{row['rps'] / ceiling:.2f} | {queries} | {row['non_2xx_3xx']} |"
+            f"{row['rps'] / ceiling:.2f} | {queries} | {render} | {row['non_2xx_3xx']} |"
         )
     post = results["contact form POST (SMTP 2 s/message)"]
     lines += [
@@ -447,7 +494,9 @@ def report(results: dict, counts: dict, env: dict) -> None:
         f"Form POST: {post['requests']} requests, {post['enquiries_stored']} enquiries stored, "
         f"while the SMTP server took {SMTP_DELAY:g} s per message (it could accept at most "
         f"{float(DURATION.rstrip('s')) / SMTP_DELAY:.0f} in the run): the POST does not wait "
-        "for mail. Queries: uncached render, counted in-process after a warm-up request.",
+        "for mail. Queries and render ms: counted and timed in-process (Django's test client, "
+        "median of 20 requests after a warm-up), with the page and fragment caches off, "
+        "except the fragment-cache rows.",
     ]
     text = "\n".join(lines)
     print()

@@ -110,3 +110,19 @@ def test_the_menu_follows_published_changes(client, home):
     assert b">About the clinic</a>" in client.get("/").content
     about.unpublish()
     assert b">About the clinic</a>" not in client.get("/").content
+
+
+def test_every_search_is_counted_even_with_the_page_cache_on(client, article, monkeypatch):
+    from search import views
+
+    counted = []
+    monkeypatch.setattr(views, "record_search", counted.append)
+    for _ in range(3):
+        response = client.get("/search/", {"q": "back pain"})
+    assert response[HEADER] == "skip"
+    assert counted == ["back pain"] * 3
+
+
+def test_health_probes_are_never_answered_from_the_page_cache(client, home):
+    client.get("/healthz")
+    assert client.get("/healthz")[HEADER] == "skip"
