@@ -264,12 +264,12 @@ def analyze(env) -> None:
         conn.execute("ANALYZE")
 
 
-def start_gunicorn(env, port) -> subprocess.Popen:
+def run_gunicorn(port, *args, env=None, ready_path="/healthz") -> subprocess.Popen:
+    """gunicorn with 2 sync workers on loopback, once it answers ``ready_path``."""
     process = subprocess.Popen(
         [
             str(ROOT / ".venv/bin/gunicorn"),
-            "-c",
-            "cms/gunicorn.conf.py",
+            *args,
             "--workers",
             "2",
             "--bind",
@@ -280,29 +280,18 @@ def start_gunicorn(env, port) -> subprocess.Popen:
         cwd=ROOT,
         env=env,
     )
-    wait_http(f"http://127.0.0.1:{port}/healthz")
+    wait_http(f"http://127.0.0.1:{port}{ready_path}")
     return process
+
+
+def start_gunicorn(env, port) -> subprocess.Popen:
+    """The site, with its production gunicorn config."""
+    return run_gunicorn(port, "-c", "cms/gunicorn.conf.py", env=env)
 
 
 def start_bare_django(port) -> subprocess.Popen:
     """bench/bare.py under the same gunicorn (2 sync workers): a Django view with nothing else."""
-    process = subprocess.Popen(
-        [
-            str(ROOT / ".venv/bin/gunicorn"),
-            "--chdir",
-            str(ROOT / "bench"),
-            "--workers",
-            "2",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
-            "bare:application",
-        ],
-        cwd=ROOT,
-    )
-    wait_http(f"http://127.0.0.1:{port}/")
-    return process
+    return run_gunicorn(port, "--chdir", str(ROOT / "bench"), "bare:application", ready_path="/")
 
 
 def stop(processes) -> None:
