@@ -10,6 +10,7 @@ import logging
 
 from django.apps import apps
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from wagtail.contrib.settings.models import BaseSiteSetting
@@ -19,6 +20,13 @@ logger = logging.getLogger(__name__)
 
 
 def clear_page_cache(**kwargs):
+    """Clear now, and again once the transaction saving the change commits: a request between
+    the two could otherwise read the old rows and store them again."""
+    clear_store()
+    transaction.on_commit(clear_store)
+
+
+def clear_store():
     from django.conf import settings
 
     cache = caches[settings.WAGTAIL_CACHE_BACKEND]

@@ -176,7 +176,10 @@ class ClinicSettings(BaseSiteSetting):
             return super().for_request(request)
         store = caches[settings.WAGTAIL_CACHE_BACKEND]
         key = f"clinic-settings:{site.pk}"
-        instance = store.get(key)
+        try:
+            instance = store.get(key)
+        except Exception:  # e.g. the model changed in a deploy: read it again
+            instance = None
         if instance is None:
             instance = cls.for_site(site)
             store.set(key, instance, 3600)

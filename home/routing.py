@@ -8,6 +8,7 @@ fetch the specific page once, so the result is the page Wagtail would find. The 
 are kept for the breadcrumbs, and the view-restriction check (two queries in Wagtail) is one.
 """
 
+import logging
 from functools import cache
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.http import Http404
 from django.http.request import split_domain_port
 
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
+
+logger = logging.getLogger(__name__)
 
 
 @cache
@@ -89,14 +92,21 @@ class ServingQueriesMixin:
 
 def find_site(request):
     """``Site.find_for_request``, with the site and its specific root page kept in the page
-    cache's store: Wagtail otherwise looks both up on every request (two queries). The store is
-    cleared whenever a site, or any page, changes (cms.cache)."""
+    cache's store when CACHE_SITE is on (with Redis): Wagtail otherwise looks both up on every
+    request (two queries). The store is cleared whenever a site, or any page, changes
+    (cms.cache)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
+    if not settings.CACHE_SITE:  # off without a shared store (see settings)
+        return Site.find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
     key = f"site:{hostname}:{request.get_port()}"
     store = caches[settings.WAGTAIL_CACHE_BACKEND]
-    site = store.get(key)
+    try:
+        site = store.get(key)
+    except Exception:  # e.g. a page class changed by a deploy: read it again
+        logger.warning("Unreadable cached site %s", key, exc_info=True)
+        site = None
     if site is None:
         site = Site.find_for_request(request)
         if site is None:

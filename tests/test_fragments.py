@@ -39,10 +39,21 @@ def test_a_second_view_is_the_same_page_for_fewer_queries(client, blog_index):
 
 def test_publishing_an_article_updates_the_related_list_at_once(client, blog_index):
     topic = factories.BlogCategoryFactory()
-    article = factories.BlogPageFactory(parent=blog_index, categories=[topic])
-    assert b"Brand new related" not in client.get(article.url).content
+    author = factories.PersonFactory()
+    article = factories.BlogPageFactory(
+        parent=blog_index, categories=[topic], author=author, reviewer=author
+    )
+    draft = factories.BlogPageFactory(
+        parent=blog_index,
+        categories=[topic],
+        title="Brand new related",
+        author=author,
+        reviewer=author,
+        live=False,
+    )
+    assert b"Brand new related" not in client.get(article.url).content  # cached now
 
-    factories.BlogPageFactory(parent=blog_index, categories=[topic], title="Brand new related")
+    draft.save_revision().publish()  # only the publish can clear the cache here
 
     assert b"Brand new related" in client.get(article.url).content
 
@@ -132,3 +143,14 @@ def test_the_blocks_around_an_inline_form_come_from_the_cache(client, blog_index
     assert cached < rendered
     assert without_tokens(second) == without_tokens(first)
     assert b"After the form." in second.content and b'id="before"' in second.content
+
+
+def test_image_addresses_in_meta_tags_follow_the_requested_host(client, blog_index):
+    article = factories.BlogPageFactory(parent=blog_index, image=factories.ImageFactory())
+
+    def og_image(host):
+        html = client.get(article.url, HTTP_HOST=host).content.decode()
+        return re.search(r'<meta property="og:image" content="([^"]+)"', html).group(1)
+
+    assert og_image("localhost").startswith("http://localhost/")
+    assert og_image("127.0.0.1").startswith("http://127.0.0.1/")

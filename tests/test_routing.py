@@ -96,7 +96,8 @@ def test_a_password_on_an_aliased_source_page_protects_the_alias(client, home, s
     response = client.get("/about/physio-alias/")
     assert response.status_code == 200
     assert b"password" in response.content.lower()
-    assert list(alias.get_view_restrictions()) == list(physio.get_view_restrictions())
+    assert list(alias.get_view_restrictions()) == list(Page.get_view_restrictions(alias))
+    assert list(Page.get_view_restrictions(alias)) == list(physio.get_view_restrictions())
 
 
 def test_routing_an_article_costs_two_queries_after_the_site_root(client, article):
@@ -141,3 +142,11 @@ def test_the_site_and_its_home_page_come_from_the_cache_until_the_site_changes(c
 def test_health_probes_do_not_touch_the_cache(client, home, monkeypatch):
     monkeypatch.setattr(routing, "find_site", lambda request: pytest.fail("cache used"))
     assert client.get("/healthz").status_code == 200
+
+
+def test_without_a_shared_cache_the_site_is_read_on_every_request(client, home, settings):
+    settings.CACHE_SITE = False
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/")
+        assert any("wagtailcore_site" in query["sql"] for query in queries.captured_queries)

@@ -360,8 +360,11 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHES["pages"]["TIMEOUT"] = PAGE_CACHE_SECONDS
 # Parts of pages that are the same for everyone (an article's header, body without a form,
 # related articles, structured data) are kept in the same store for the same time, for the
-# requests the page cache cannot serve: editors, pages with a form, unknown query strings.
-PAGE_FRAGMENT_CACHE = env_bool("PAGE_FRAGMENT_CACHE", True)
+# requests the page cache cannot serve: editors, pages with a form. So is the Wagtail site with
+# its home page (CACHE_SITE). Both need Redis: local memory is per process, and a publish
+# clears only the memory of the process that handled it.
+PAGE_FRAGMENT_CACHE = env_bool("PAGE_FRAGMENT_CACHE", bool(REDIS_URL))
+CACHE_SITE = bool(REDIS_URL)
 
 # --- CDN / reverse-proxy purge (wagtail.contrib.frontend_cache) --------------------------------
 WAGTAILFRONTENDCACHE = {}

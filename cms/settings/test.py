@@ -19,3 +19,6 @@ STATIC_ROOT = Path(tempfile.mkdtemp(prefix="clinic-test-static-"))
 AXES_ENABLED = False
 # Query-budget and content tests measure real rendering; the page-cache tests switch it on.
 WAGTAIL_CACHE = False
+# One process, so the local-memory store is as good as shared: both legs test these caches.
+PAGE_FRAGMENT_CACHE = True
+CACHE_SITE = True
