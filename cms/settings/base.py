@@ -12,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 
+from cms.redis import pool_kwargs as redis_pool_kwargs
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -193,6 +195,8 @@ if REDIS_URL:
         "IGNORE_EXCEPTIONS": True,
         "SOCKET_CONNECT_TIMEOUT": 0.5,
         "SOCKET_TIMEOUT": 0.5,
+        # ...and an unreachable one is not tried again for a few seconds (cms/redis.py).
+        "CONNECTION_POOL_KWARGS": redis_pool_kwargs(REDIS_URL),
     }
     _prefix = os.environ.get("CACHE_KEY_PREFIX", "clinic")
     CACHES = {
