@@ -20,10 +20,11 @@ logger = logging.getLogger(__name__)
 
 
 def clear_page_cache(**kwargs):
-    """Clear now, and again once the transaction saving the change commits: a request between
-    the two could otherwise read the old rows and store them again."""
+    """Clear now and, inside a transaction, again once it commits: a request between the two
+    could otherwise read the old rows and store them again."""
     clear_store()
-    transaction.on_commit(clear_store)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(clear_store)
 
 
 def clear_store():

@@ -126,3 +126,20 @@ def test_every_search_is_counted_even_with_the_page_cache_on(client, article, mo
 def test_health_probes_are_never_answered_from_the_page_cache(client, home):
     client.get("/healthz")
     assert client.get("/healthz")[HEADER] == "skip"
+
+
+def test_a_change_clears_the_store_again_when_its_transaction_commits(
+    db, django_capture_on_commit_callbacks
+):
+    from django.conf import settings
+    from django.core.cache import caches
+
+    store = caches[settings.WAGTAIL_CACHE_BACKEND]
+    with django_capture_on_commit_callbacks() as callbacks:
+        factories.PersonFactory(name="Dr Saved In A Transaction")
+    store.set("read-before-commit", "old rows")  # a request between the save and the commit
+
+    for callback in callbacks:
+        callback()
+
+    assert store.get("read-before-commit") is None
