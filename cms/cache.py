@@ -41,6 +41,25 @@ def clear_store():
         logger.warning("Could not clear the page cache", exc_info=True)
 
 
+def from_page_store(key, compute, timeout=None):
+    """The value kept under ``key`` in the page cache's store (cleared on any content change),
+    computed and kept on a miss. An entry that no longer unpickles (a class changed in a
+    deploy) counts as a miss; ``None`` is never kept."""
+    from django.conf import settings
+
+    store = caches[settings.WAGTAIL_CACHE_BACKEND]
+    try:
+        value = store.get(key)
+    except Exception:
+        logger.warning("Unreadable entry %s in the page store", key, exc_info=True)
+        value = None
+    if value is None:
+        value = compute()
+        if value is not None:
+            store.set(key, value, timeout)
+    return value
+
+
 def clear_after_page_delete(sender, instance, **kwargs):
     from wagtail.models import Page
 

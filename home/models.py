@@ -166,23 +166,14 @@ class ClinicSettings(BaseSiteSetting):
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)
-        from django.conf import settings
-        from django.core.cache import caches
-
         from wagtail.models import Site
+
+        from cms.cache import from_page_store
 
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        store = caches[settings.WAGTAIL_CACHE_BACKEND]
-        key = f"clinic-settings:{site.pk}"
-        try:
-            instance = store.get(key)
-        except Exception:  # e.g. the model changed in a deploy: read it again
-            instance = None
-        if instance is None:
-            instance = cls.for_site(site)
-            store.set(key, instance, 3600)
+        instance = from_page_store(f"clinic-settings:{site.pk}", lambda: cls.for_site(site), 3600)
         instance._request = request
         setattr(request, attr_name, instance)
         return instance

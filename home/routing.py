@@ -8,18 +8,16 @@ fetch the specific page once, so the result is the page Wagtail would find. The 
 are kept for the breadcrumbs, and the view-restriction check (two queries in Wagtail) is one.
 """
 
-import logging
 from functools import cache
 
 from django.conf import settings
-from django.core.cache import caches
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.http.request import split_domain_port
 
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
-logger = logging.getLogger(__name__)
+from cms.cache import from_page_store
 
 
 @cache
@@ -100,18 +98,15 @@ def find_site(request):
     if not settings.CACHE_SITE:  # off without a shared store (see settings)
         return Site.find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
-    key = f"site:{hostname}:{request.get_port()}"
-    store = caches[settings.WAGTAIL_CACHE_BACKEND]
-    try:
-        site = store.get(key)
-    except Exception:  # e.g. a page class changed by a deploy: read it again
-        logger.warning("Unreadable cached site %s", key, exc_info=True)
-        site = None
-    if site is None:
-        site = Site.find_for_request(request)
-        if site is None:
-            return None
-        site.root_page = site.root_page.specific  # what routing starts from
-        store.set(key, site)
+    site = from_page_store(f"site:{hostname}:{request.get_port()}", lambda: site_for(request))
     request._wagtail_site = site
+    return site
+
+
+def site_for(request):
+    """The request's site, its root page loaded as its specific type (what routing starts
+    from)."""
+    site = Site.find_for_request(request)
+    if site is not None:
+        site.root_page = site.root_page.specific
     return site

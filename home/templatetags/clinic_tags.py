@@ -1,9 +1,10 @@
 from django import template
 from django.conf import settings
-from django.core.cache import caches
 
 from wagtail.models import Site
 from wagtail.templatetags.wagtail_cache import WagtailPageCacheNode
+
+from cms.cache import from_page_store
 
 register = template.Library()
 
@@ -47,19 +48,7 @@ def main_menu(context):
     current_page = context.get("page")
     if site is None:
         return {"menu_pages": [], "current_page": current_page, "request": request}
-    store = caches[settings.WAGTAIL_CACHE_BACKEND]
-    key = f"main-menu:{site.pk}"
-    menu = store.get(key)
-    if menu is None:
-        root = site.root_page
-        menu = {
-            "root_path": root.path,
-            "pages": [
-                {"pk": page.pk, "title": page.title, "path": page.path, "url": page.get_url()}
-                for page in root.get_children().live().public().in_menu()
-            ],
-        }
-        store.set(key, menu, 3600)
+    menu = from_page_store(f"main-menu:{site.pk}", lambda: menu_for(site.root_page), 3600)
     ancestor_ids = []
     if current_page is not None and getattr(current_page, "path", None):
         # Derive ancestors from the materialised path instead of querying for them.
@@ -73,6 +62,16 @@ def main_menu(context):
         "current_page": current_page,
         "current_ancestor_ids": ancestor_ids,
         "request": request,
+    }
+
+
+def menu_for(root) -> dict:
+    return {
+        "root_path": root.path,
+        "pages": [
+            {"pk": page.pk, "title": page.title, "path": page.path, "url": page.get_url()}
+            for page in root.get_children().live().public().in_menu()
+        ],
     }
 
 
