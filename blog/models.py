@@ -137,6 +137,8 @@ class BlogPage(ServingQueriesMixin, SeoMixin, Page):
     og_type = "article"
     words_per_minute = 200
     related_count = 3
+    # What a related-article card needs: its link (url_path) and the text it shows.
+    related_fields = ("title", "url_path", "summary")
 
     summary = models.TextField(
         max_length=300,
@@ -336,8 +338,8 @@ class BlogPage(ServingQueriesMixin, SeoMixin, Page):
     @cached_property
     def related_articles(self) -> list["BlogPage"]:
         """Up to three other live, public articles sharing a category or tag, newest first, in
-        one query: sharing and view restrictions are subqueries, and the compact list shows
-        only fields of the article row."""
+        one query: sharing and view restrictions are subqueries, and the compact list loads
+        only the columns it shows (``related_fields``)."""
         category_ids = [category.pk for category in self.category_list]
         tag_ids = [tag.pk for tag in self.tag_list]
         if not category_ids and not tag_ids:
@@ -351,7 +353,7 @@ class BlogPage(ServingQueriesMixin, SeoMixin, Page):
             .filter(models.Q(pk__in=in_category) | models.Q(pk__in=tagged))
             .exclude(pk=self.pk)
             .exclude(models.Exists(restrictions_covering(models.OuterRef("path"))))
-            .defer_streamfields()
+            .only(*self.related_fields)
             .order_by("-date", "-pk")[: self.related_count]
         )
 

@@ -211,14 +211,6 @@ class FAQBlock(blocks.StructBlock):
         }
 
 
-class LinkStructValue(blocks.StructValue):
-    def link_url(self) -> str:
-        page = self.get("page")
-        if page is not None:
-            return page.url
-        return self.get("url") or ""
-
-
 class CallToActionBlock(blocks.StructBlock):
     """A prompt to act (e.g. book a free evaluation), with optional phone and WhatsApp links."""
 
@@ -254,7 +246,6 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         label = "Call to action"
         template = "blocks/call_to_action_block.html"
-        value_class = LinkStructValue
         description = "A highlighted prompt with a button, and optional phone/WhatsApp links."
         preview_value = {
             "heading": "Book a free evaluation",

@@ -42,7 +42,12 @@ def site_root(request) -> str:
 
 
 def absolute_image_url(request, image, spec=SOCIAL_RENDITION) -> str:
-    rendition = image.get_rendition(spec)
+    # The meta tags and the JSON-LD both ask for the social rendition: keep it on the image so
+    # the second asks neither the cache nor the database (get_rendition also writes the cache).
+    renditions = image.__dict__.setdefault("_social_renditions", {})
+    if spec not in renditions:
+        renditions[spec] = image.get_rendition(spec)
+    rendition = renditions[spec]
     url = rendition.url
     return request.build_absolute_uri(url) if request is not None else rendition.full_url
 

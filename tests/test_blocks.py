@@ -111,6 +111,23 @@ def test_cta_links_to_page_and_uses_clinic_phone_and_whatsapp(rf, contact_page):
     assert hrefs == [contact_page.url, "tel:+97165550100", "https://wa.me/971505550101"]
 
 
+def test_cta_button_goes_to_an_external_address_when_no_page_is_chosen():
+    block = blocks.CallToActionBlock()
+    value = block.to_python(
+        {
+            "heading": "Book",
+            "text": "",
+            "button_text": "Book now",
+            "page": None,
+            "url": "https://example.com/book/",
+            "show_phone": False,
+            "show_whatsapp": False,
+        }
+    )
+    html = BeautifulSoup(block.render(value, {"settings": {}}), "html.parser")
+    assert [a["href"] for a in html.find_all("a")] == ["https://example.com/book/"]
+
+
 def _settings_proxy(clinic):
     return {"home": {"ClinicSettings": clinic}}
 
