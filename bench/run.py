@@ -368,6 +368,7 @@ def main() -> int:
             "blog index, one category": "/blog/?category=back-and-neck-pain",
             "article (with inline form)": "/blog/muscle-spasm-and-back-pain/",
             "article": "/blog/neck-pain-from-phones-and-desk-work/",
+            "standard page (services)": "/services/",
             "search 'back pain'": "/search/?q=back+pain",
             "search 'back pain' (c=2)": "/search/?q=back+pain",
             "sitemap.xml": "/sitemap.xml",
@@ -387,8 +388,10 @@ def main() -> int:
         gunicorn = start_gunicorn({**env, "PAGE_CACHE": "false"}, port)
         processes.append(gunicorn)  # stopped in the end even if a run fails
         fragments = {
+            "home, fragment cache": "/",
             "article, fragment cache": "/blog/neck-pain-from-phones-and-desk-work/",
             "article with inline form, fragment cache": "/blog/muscle-spasm-and-back-pain/",
+            "standard page (services), fragment cache": "/services/",
         }
         results.update(measure(base, {"ceiling (phase 2)": "/healthz", **fragments}))
         stop([gunicorn])

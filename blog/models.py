@@ -1,7 +1,7 @@
 """The blog: an index at /blog/ and the health articles under it."""
 
 import math
-from functools import cached_property, partial
+from functools import cached_property
 
 from django import forms
 from django.core.paginator import Paginator
@@ -19,7 +19,8 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
-from home.blocks import ArticleStreamBlock, heading_anchors
+from home.blocks import ArticleStreamBlock
+from home.body import SegmentedBodyMixin
 from home.fields import image_field
 from home.routing import ServingQueriesMixin
 from seo import jsonld, review
@@ -131,7 +132,7 @@ class BlogIndexPage(ServingQueriesMixin, SeoMixin, Page):
         return context
 
 
-class BlogPage(ServingQueriesMixin, SeoMixin, Page):
+class BlogPage(SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):
     """A health article."""
 
     og_type = "article"
@@ -265,35 +266,6 @@ class BlogPage(ServingQueriesMixin, SeoMixin, Page):
     @cached_property
     def tag_list(self):
         return list(self.tags.all())
-
-    # Blocks rendered for each visitor: a form carries the visitor's own CSRF token.
-    per_visitor_blocks = frozenset({"contact_form"})
-
-    @cached_property
-    def body_segments(self) -> list[dict]:
-        """The body in runs: each contact form on its own (rendered for each visitor), the blocks
-        between them together (one fragment from the cache each). Read from the raw data, so
-        nothing is loaded for the runs that come from the cache; ``blocks`` loads a run's blocks
-        when the template asks for them."""
-        segments: list[dict] = []
-        for position, block in enumerate(self.body.raw_data):
-            per_visitor = block["type"] in self.per_visitor_blocks
-            if per_visitor or not segments or segments[-1]["per_visitor"]:
-                segments.append(
-                    {"per_visitor": per_visitor, "start": position, "end": position + 1}
-                )
-            else:
-                segments[-1]["end"] = position + 1
-        for segment in segments:
-            segment["blocks"] = partial(self.body_blocks, segment["start"], segment["end"])
-        return segments
-
-    def body_blocks(self, start: int, end: int) -> list:
-        return [self.body[position] for position in range(start, end)]
-
-    @cached_property
-    def heading_anchors(self) -> dict:
-        return heading_anchors(self.body)
 
     @cached_property
     def table_of_contents(self) -> list[dict]:

@@ -20,6 +20,7 @@ from .blocks import (
     ServiceCardBlock,
     SocialLinkBlock,
 )
+from .body import SegmentedBodyMixin
 from .fields import image_field
 from .routing import ServingQueriesMixin, SingleQueryRoutingMixin
 
@@ -227,7 +228,7 @@ class ClinicSettings(BaseSiteSetting):
         return summary
 
 
-class HomePage(SingleQueryRoutingMixin, ServingQueriesMixin, SeoMixin, Page):
+class HomePage(SingleQueryRoutingMixin, SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):
     """The site root: hero, featured services, latest articles, then free-form content."""
 
     hero_heading = models.CharField(
@@ -292,15 +293,16 @@ class HomePage(SingleQueryRoutingMixin, ServingQueriesMixin, SeoMixin, Page):
     subpage_types = ["home.StandardPage", "blog.BlogIndexPage", "contact.ContactPage"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
+    @cached_property
+    def latest_articles(self) -> list:
+        """The three newest live, public articles. Loaded when the template asks (building the
+        listing already reads the view restrictions), so a cached fragment costs nothing."""
         from blog.models import BlogPage
 
-        context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = BlogPage.objects.listing()[:3]
-        return context
+        return list(BlogPage.objects.listing()[:3])
 
 
-class StandardPage(ServingQueriesMixin, SeoMixin, Page):
+class StandardPage(SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):
     """A general page: About, Services and each service."""
 
     intro = models.TextField(
@@ -323,7 +325,8 @@ class StandardPage(ServingQueriesMixin, SeoMixin, Page):
     subpage_types = ["home.StandardPage"]
     serve_select_related = ("image",)  # loaded with the page when served (routing.py)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["child_pages"] = self.get_children().live().public().specific()
-        return context
+    @cached_property
+    def child_pages(self) -> list:
+        """Live, public subpages, listed under the body. Loaded when the template asks, so a
+        cached fragment costs nothing."""
+        return list(self.get_children().live().public().specific())

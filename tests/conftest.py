@@ -47,8 +47,8 @@ def clear_caches():
 
 @pytest.fixture
 def no_fragment_cache(settings):
-    """Render every part of every page (no pagefragment from the cache): for tests that count
-    what an uncached render costs."""
+    """Render every part of every page (no pagefragment, and no route, from the page store): for
+    tests that count what an uncached render costs."""
     settings.PAGE_FRAGMENT_CACHE = False
 
 

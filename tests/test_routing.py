@@ -150,3 +150,47 @@ def test_without_a_shared_cache_the_site_is_read_on_every_request(client, home, 
         with CaptureQueriesContext(connection) as queries:
             client.get("/")
         assert any("wagtailcore_site" in query["sql"] for query in queries.captured_queries)
+
+
+def routing_queries(queries) -> list[str]:
+    return [
+        q["sql"] for q in queries.captured_queries if '"wagtailcore_page"."slug" IN' in q["sql"]
+    ]
+
+
+def test_a_known_path_is_routed_from_the_cache_until_the_page_is_unpublished(client, article):
+    assert client.get(article.url).status_code == 200
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert routing_queries(queries) == []
+
+    article.unpublish()
+
+    assert client.get(article.url).status_code == 404
+
+
+def test_a_moved_page_is_served_at_its_new_address_only(client, home, services):
+    services_page, physio, sports = services
+    old_url = sports.url
+    assert client.get(old_url).status_code == 200
+
+    sports.move(services_page, pos="last-child")
+
+    moved = client.get(old_url)  # Wagtail's automatic redirect, not the cached page
+    assert (moved.status_code, moved["Location"]) == (301, "/services/sports/")
+    assert client.get("/services/sports/").status_code == 200
+
+
+def test_an_unknown_path_is_looked_up_each_time_and_never_kept(client, home):
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/no-such-page/").status_code == 404
+        assert len(routing_queries(queries)) == 1
+
+
+def test_without_the_fragment_cache_every_request_routes_in_the_database(client, article, settings):
+    settings.PAGE_FRAGMENT_CACHE = False
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(article.url).status_code == 200
+        assert len(routing_queries(queries)) == 1

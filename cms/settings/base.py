@@ -362,11 +362,12 @@ WAGTAIL_CACHE_BACKEND = "pages"
 WAGTAIL_CACHE_HEADER = "X-Page-Cache"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 CACHES["pages"]["TIMEOUT"] = PAGE_CACHE_SECONDS
-# Parts of pages that are the same for everyone (an article's header, body without a form,
-# related articles, structured data) are kept in the same store for the same time, for the
-# requests the page cache cannot serve: editors, pages with a form. So is the Wagtail site with
-# its home page (CACHE_SITE). Both need Redis: local memory is per process, and a publish
-# clears only the memory of the process that handled it.
+# Parts of pages that are the same for everyone (an article's header, body around its forms,
+# related articles, structured data; home's and standard pages' content), and the page found
+# for each address, are kept in the same store for the same time, for the requests the page
+# cache cannot serve: editors, pages with a form. So is the Wagtail site with its home page
+# (CACHE_SITE). Both need Redis: local memory is per process, and a publish clears only the
+# memory of the process that handled it.
 PAGE_FRAGMENT_CACHE = env_bool("PAGE_FRAGMENT_CACHE", bool(REDIS_URL))
 CACHE_SITE = bool(REDIS_URL)
 
