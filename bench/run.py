@@ -6,9 +6,10 @@ articles. The form POST runs while a deliberately slow SMTP server (2 s per mess
 notifications through the worker, to show the POST never waits for mail.
 
 First a bare Django view (bench/bare.py: no middleware, no database) under the same gunicorn,
-to compare machines. Then three phases, each with its own ceiling (/healthz through the whole
-middleware stack): (1) no page cache and no fragment cache, so every
-request renders everything; (2) the fragment cache on, for the requests the page cache cannot
+to compare machines; it runs again at the end, to show how much the machine drifted. Then three
+phases, each with its own ceiling (/healthz through the whole middleware stack): (1) no page
+cache and no fragment cache, so every request renders everything; (2) the fragment cache on
+(fragments and routes from the page store), for the requests the page cache cannot
 serve; (3) the page cache on, as in production. Search also runs at c=2 (one connection per
 worker) to show its latency without queueing.
 
@@ -409,6 +410,13 @@ def main() -> int:
         }
         results.update(measure(base, cached))
         stop([gunicorn])
+
+        # The bare view again: on a shared machine the speed drifts during a run, and the two
+        # bare figures show by how much.
+        bare = start_bare_django(port)
+        processes.append(bare)
+        results["bare Django view (no middleware), again at the end"] = run_wrk(base + "/")
+        stop([bare])
         counts = query_counts(
             {**env, **UNCACHED},
             {k: v for k, v in uncached.items() if "static" not in k and "(c=" not in k},
