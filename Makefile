@@ -70,6 +70,7 @@ restore: install ## Restore a backup: make restore FROM=backups/<timestamp>
 
 serve-prod: install ## gunicorn with production settings (needs the production environment)
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py collectstatic --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(PY) manage.py clear_page_cache
 	DJANGO_SETTINGS_MODULE=cms.settings.production $(VENV)/bin/gunicorn -c cms/gunicorn.conf.py
 
 audit: install-dev ## Check the pinned requirements against the Python vulnerability database

@@ -10,6 +10,7 @@ import logging
 
 from django.apps import apps
 from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -41,10 +42,12 @@ def clear_store():
         logger.warning("Could not clear the page cache", exc_info=True)
 
 
-def from_page_store(key, compute, timeout=None):
+def from_page_store(key, compute, timeout=DEFAULT_TIMEOUT):
     """The value kept under ``key`` in the page cache's store (cleared on any content change),
-    computed and kept on a miss. An entry that no longer unpickles (a class changed in a
-    deploy) counts as a miss; ``None`` is never kept."""
+    computed and kept on a miss, for the store's lifetime (PAGE_CACHE_SECONDS) unless
+    ``timeout`` says otherwise: a clear that failed (Redis unreachable) heals by then. An entry
+    that no longer unpickles (a class changed in a deploy) counts as a miss; ``None`` is never
+    kept."""
     from django.conf import settings
 
     store = caches[settings.WAGTAIL_CACHE_BACKEND]

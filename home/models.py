@@ -174,7 +174,7 @@ class ClinicSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        instance = from_page_store(f"clinic-settings:{site.pk}", lambda: cls.for_site(site), 3600)
+        instance = from_page_store(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
         instance._request = request
         setattr(request, attr_name, instance)
         return instance

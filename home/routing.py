@@ -39,17 +39,32 @@ class SingleQueryRoutingMixin:
             return super().route(request, path_components)
 
         if settings.PAGE_FRAGMENT_CACHE:  # kept beside the fragments, cleared on any change
-            path = hashlib.sha256("/".join(path_components).encode()).hexdigest()
-            page = from_page_store(
-                f"route:{self.pk}:{path}", lambda: self.find_for_serving(path_components)
-            )
+            page = self.stored_route(path_components)
         else:
             page = self.find_for_serving(path_components)
-        return page.route(request, [])  # still checks, on every request, that it is live
+        return page.route(request, [])
+
+    def stored_route(self, path_components):
+        """``find_for_serving`` through the page store. The entry leaves out this page (every
+        request has it already, and the home page's streams would double the entry): it is put
+        back above the stored pages after reading."""
+
+        def without_root():
+            page = self.find_for_serving(path_components)
+            page.route_ancestors = page.route_ancestors[1:]
+            del (page.route_ancestors or [page])[0]._cached_parent_obj  # this page
+            return page
+
+        path = hashlib.sha256("/".join(path_components).encode()).hexdigest()
+        page = from_page_store(f"route:{self.pk}:{path}", without_root)
+        (page.route_ancestors or [page])[0]._cached_parent_obj = self
+        page.route_ancestors = [self, *page.route_ancestors]
+        return page
 
     def find_for_serving(self, path_components):
-        """The page at ``path_components`` below this one, loaded for serving, with the pages
-        on the way kept for the breadcrumbs. Raises Http404 (nothing is kept for a miss)."""
+        """The live page at ``path_components`` below this one, loaded for serving, with the
+        pages on the way kept for the breadcrumbs. Raises Http404 for a path with no page, or a
+        page that is not live (so neither is ever kept in the store)."""
         rows = Page.objects.filter(
             path__startswith=self.path,
             depth__gt=self.depth,
@@ -70,6 +85,8 @@ class SingleQueryRoutingMixin:
             raise Http404
 
         page = load_for_serving(chain[-1])
+        if not page.live:
+            raise Http404
         page._cached_parent_obj = chain[-2]
         page.route_ancestors = chain[:-1]
         return page

@@ -143,6 +143,7 @@ def record_review(page_id, user):
     latest revision and (when that revision is the live one, i.e. the approval published it) on
     the live page too. Runs after Wagtail's approval, which may already have published."""
     from blog.models import BlogPage
+    from cms.cache import clear_page_cache
     from people.models import Person
 
     from . import review
@@ -166,6 +167,7 @@ def record_review(page_id, user):
         BlogPage.objects.filter(pk=page.pk).update(
             reviewer=person, last_reviewed=today, next_review_due=due
         )
+        clear_page_cache()  # update() sends no signal; the byline shows the reviewer
 
 
 class ReviewReminderLog(models.Model):

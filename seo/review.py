@@ -74,6 +74,10 @@ def refresh_due_dates() -> int:
         if due != stored:
             BlogPage.objects.filter(pk=pk).update(next_review_due=due)
             changed += 1
+    if changed:
+        from cms.cache import clear_page_cache
+
+        clear_page_cache()  # update() sends no signal; cached pages hold the old dates
     return changed
 
 

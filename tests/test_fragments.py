@@ -1,12 +1,15 @@
 """The fragment cache (pagefragment) on articles, home and standard pages: the same page for less
 work, never stale after a change, never shared where a visitor's own data is shown."""
 
+import io
 import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
+
+from bs4 import BeautifulSoup
 
 from blog.models import BlogPage
 from tests import factories
@@ -227,9 +230,56 @@ def test_a_standard_page_lists_a_newly_published_child_at_once(client, home):
 def test_renaming_a_parent_updates_a_standard_pages_breadcrumbs(client, home):
     services = factories.StandardPageFactory(parent=home, title="Services")
     child = factories.StandardPageFactory(parent=services, title="Physiotherapy")
-    assert b"Services" in client.get(child.url).content
+
+    def breadcrumbs():
+        html = BeautifulSoup(client.get(child.url).content, "html.parser")
+        return [a.get_text() for a in html.select("nav.breadcrumbs a")]
+
+    assert breadcrumbs() == ["Home", "Services"]
 
     services.title = "Our services"
     services.save_revision().publish()
 
-    assert b"Our services" in client.get(child.url).content
+    assert breadcrumbs() == ["Home", "Our services"]
+
+
+def test_a_segmented_home_body_keeps_heading_anchors_unique(client, home, contact_page):
+    home.body = [
+        {"type": "heading", "value": {"text": "Causes", "level": "h2", "anchor": ""}},
+        factories.contact_form_block(contact_page),
+        {"type": "heading", "value": {"text": "Causes", "level": "h2", "anchor": ""}},
+    ]
+    home.save_revision().publish()
+
+    for _ in range(2):  # rendered, then from the store
+        html = BeautifulSoup(client.get("/").content, "html.parser")
+        assert [h["id"] for h in html.select("h2.block-heading")] == ["causes", "causes-2"]
+
+
+def test_a_medical_review_recorded_outside_a_publish_shows_at_once(
+    client, blog_index, django_user_model
+):
+    from seo.models import record_review
+
+    article = factories.BlogPageFactory(parent=blog_index, reviewer=None)
+    clinician = django_user_model.objects.create_user("sara", "s@example.com", "x" * 12)
+    factories.PersonFactory(name="Dr Sara Ali", user=clinician)  # (saving a person clears)
+    assert b"Dr Sara Ali" not in client.get(article.url).content  # fragments and route kept
+
+    record_review(article.pk, clinician)  # a live revision: the page row is updated directly
+
+    assert b"Dr Sara Ali" in client.get(article.url).content
+
+
+def test_the_clear_page_cache_command_empties_the_store(client, article):
+    from django.core.management import call_command
+
+    client.get(article.url)
+    with CaptureQueriesContext(connection) as kept:
+        client.get(article.url)
+
+    call_command("clear_page_cache", stdout=io.StringIO())
+
+    with CaptureQueriesContext(connection) as cleared:
+        client.get(article.url)
+    assert len(cleared) > len(kept)

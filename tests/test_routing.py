@@ -1,12 +1,15 @@
 """Routing in one query (home/routing.py) finds exactly the page Wagtail's own routing finds, and
 keeps Wagtail's privacy rules."""
 
+from time import time
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction, Site
 
 import pytest
+from bs4 import BeautifulSoup
 
 from home import routing
 from home.models import HomePage
@@ -163,6 +166,7 @@ def test_a_known_path_is_routed_from_the_cache_until_the_page_is_unpublished(cli
     with CaptureQueriesContext(connection) as queries:
         assert client.get(article.url).status_code == 200
     assert routing_queries(queries) == []
+    assert len(queries) == 1  # its view restrictions, checked on every request
 
     article.unpublish()
 
@@ -194,3 +198,51 @@ def test_without_the_fragment_cache_every_request_routes_in_the_database(client,
         with CaptureQueriesContext(connection) as queries:
             assert client.get(article.url).status_code == 200
         assert len(routing_queries(queries)) == 1
+
+
+def test_a_restriction_added_after_the_route_was_kept_is_still_enforced(client, article):
+    assert client.get(article.url).status_code == 200  # the route is in the store now
+    # bulk_create sends no signal, so the store is not cleared: only the per-request check
+    # can catch the new restriction.
+    PageViewRestriction.objects.bulk_create(
+        [PageViewRestriction(page=article, restriction_type=PageViewRestriction.LOGIN)]
+    )
+
+    response = client.get(article.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_draft_pages_address_is_never_kept(client, blog_index):
+    draft = factories.BlogPageFactory(parent=blog_index, slug="draft", live=False)
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/blog/draft/").status_code == 404
+        assert len(routing_queries(queries)) == 1
+    assert draft.pk
+
+
+def test_kept_routes_leave_the_home_page_out_and_get_it_back(client, home, services):
+    services_page, physio, sports = services
+    client.get(sports.url)  # kept
+    response = client.get(sports.url)  # from the store
+
+    page = response.context["page"]
+    assert [p.pk for p in page.route_ancestors] == [home.pk, services_page.pk, physio.pk]
+    assert page.get_parent().pk == physio.pk
+    assert page.route_ancestors[1].get_parent().pk == home.pk
+    breadcrumbs = BeautifulSoup(response.content, "html.parser").select("nav.breadcrumbs a")
+    assert [a.get_text() for a in breadcrumbs] == ["Home", "Services", "Physio"]
+
+
+def test_entries_in_the_page_store_expire_with_the_page_cache(settings):
+    from django.core.cache import caches
+
+    from cms.cache import from_page_store
+
+    store = caches[settings.WAGTAIL_CACHE_BACKEND]
+    from_page_store("lifetime-check", lambda: "value")
+    if hasattr(store, "ttl"):  # django-redis
+        remaining = store.ttl("lifetime-check")
+    else:  # local memory
+        remaining = store._expire_info[store.make_and_validate_key("lifetime-check")] - time()
+    assert 0 < remaining <= settings.PAGE_CACHE_SECONDS

@@ -48,7 +48,7 @@ def main_menu(context):
     current_page = context.get("page")
     if site is None:
         return {"menu_pages": [], "current_page": current_page, "request": request}
-    menu = from_page_store(f"main-menu:{site.pk}", lambda: menu_for(site.root_page), 3600)
+    menu = from_page_store(f"main-menu:{site.pk}", lambda: menu_for(site.root_page))
     ancestor_ids = []
     if current_page is not None and getattr(current_page, "path", None):
         # Derive ancestors from the materialised path instead of querying for them.
