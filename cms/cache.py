@@ -70,6 +70,14 @@ def clear_after_page_delete(sender, instance, **kwargs):
         clear_page_cache()
 
 
+def clear_after_alias_created(sender, instance, created=False, **kwargs):
+    """A new live alias appears in lists at once, but creating one sends no publish signal."""
+    from wagtail.models import Page
+
+    if created and isinstance(instance, Page) and instance.alias_of_id and instance.live:
+        clear_page_cache()
+
+
 def connect_signals():
     from .renditions import warm_renditions
 
@@ -79,6 +87,7 @@ def connect_signals():
     page_unpublished.connect(clear_page_cache, dispatch_uid="clear-page-cache-unpublished")
     post_page_move.connect(clear_page_cache, dispatch_uid="clear-page-cache-moved")
     post_delete.connect(clear_after_page_delete, dispatch_uid="clear-page-cache-page-deleted")
+    post_save.connect(clear_after_alias_created, dispatch_uid="clear-page-cache-alias-created")
     watched = [
         apps.get_model("people", "Person"),
         apps.get_model("blog", "BlogCategory"),

@@ -283,3 +283,13 @@ def test_the_clear_page_cache_command_empties_the_store(client, article):
     with CaptureQueriesContext(connection) as cleared:
         client.get(article.url)
     assert len(cleared) > len(kept)
+
+
+def test_a_new_alias_is_listed_on_its_parent_at_once(client, home):
+    services = factories.StandardPageFactory(parent=home, title="Services")
+    about = factories.StandardPageFactory(parent=home, title="About us", slug="about")
+    assert b"About us" not in client.get(services.url).content  # the child list is kept
+
+    about.create_alias(parent=services, update_slug="about-us")
+
+    assert b"About us" in client.get(services.url).content
