@@ -319,6 +319,26 @@ def measure(base: str, urls: dict) -> dict:
     return results
 
 
+def measure_bare_view(port: int, base: str, processes: list) -> dict:
+    """The bare Django view (bench/bare.py) under the same gunicorn."""
+    bare = start_bare_django(port)
+    processes.append(bare)  # stopped in the end even if the run fails
+    try:
+        return run_wrk(base + "/")
+    finally:
+        stop([bare])
+
+
+def measure_phase(env: dict, port: int, base: str, processes: list, urls: dict) -> dict:
+    """gunicorn with ``env``, each of ``urls`` measured on it."""
+    gunicorn = start_gunicorn(env, port)
+    processes.append(gunicorn)  # stopped in the end even if the run fails
+    try:
+        return measure(base, urls)
+    finally:
+        stop([gunicorn])
+
+
 def main() -> int:
     if not shutil.which("wrk"):
         print("wrk is not installed (Debian package 'wrk').", file=sys.stderr)
@@ -350,10 +370,7 @@ def main() -> int:
         # Phase 0: a bare Django view (no middleware, no database) for comparison with the
         # issue's reference machine.
         print("Phase 0: bare Django view")
-        bare = start_bare_django(port)
-        processes.append(bare)
-        results["bare Django view (no middleware)"] = run_wrk(base + "/")
-        stop([bare])
+        results["bare Django view (no middleware)"] = measure_bare_view(port, base, processes)
 
         # Phase 1: no page cache and no fragment cache: every request renders everything.
         print("Phase 1: page cache and fragment cache off")
@@ -386,37 +403,32 @@ def main() -> int:
         # Phase 2: the fragment cache on, the page cache off: what a request the page cache
         # cannot serve costs (editors, pages with a form, unknown query strings).
         print("Phase 2: fragment cache on, page cache off")
-        gunicorn = start_gunicorn({**env, "PAGE_CACHE": "false"}, port)
-        processes.append(gunicorn)  # stopped in the end even if a run fails
         fragments = {
             "home, fragment cache": "/",
             "article, fragment cache": "/blog/neck-pain-from-phones-and-desk-work/",
             "article with inline form, fragment cache": "/blog/muscle-spasm-and-back-pain/",
             "standard page (services), fragment cache": "/services/",
         }
-        results.update(measure(base, {"ceiling (phase 2)": "/healthz", **fragments}))
-        stop([gunicorn])
+        phase_2 = {"ceiling (phase 2)": "/healthz", **fragments}
+        results.update(
+            measure_phase({**env, "PAGE_CACHE": "false"}, port, base, processes, phase_2)
+        )
 
         # Phase 3: the page cache on, as in production (Redis when available).
         print("Phase 3: page cache on")
-        gunicorn = start_gunicorn(env, port)
-        processes.append(gunicorn)  # stopped in the end even if a run fails
-        cached = {
+        phase_3 = {
             "ceiling (phase 3)": "/healthz",
             "home, page cache": "/",
             "blog index, page cache": "/blog/",
             "article, page cache": "/blog/neck-pain-from-phones-and-desk-work/",
             "sitemap.xml, page cache": "/sitemap.xml",
         }
-        results.update(measure(base, cached))
-        stop([gunicorn])
+        results.update(measure_phase(env, port, base, processes, phase_3))
 
         # The bare view again: on a shared machine the speed drifts during a run, and the two
         # bare figures show by how much.
-        bare = start_bare_django(port)
-        processes.append(bare)
-        results["bare Django view (no middleware), again at the end"] = run_wrk(base + "/")
-        stop([bare])
+        again = "bare Django view (no middleware), again at the end"
+        results[again] = measure_bare_view(port, base, processes)
         counts = query_counts(
             {**env, **UNCACHED},
             {k: v for k, v in uncached.items() if "static" not in k and "(c=" not in k},
