@@ -299,3 +299,14 @@ def test_headings_with_the_same_text_get_distinct_anchors_and_matching_jump_link
     assert ids == ["causes", "causes-2"]
     links = [a["href"] for a in html.select("nav a[href^='#causes']")]
     assert links == ["#causes", "#causes-2"]
+
+
+def test_a_whole_body_rendered_at_once_gets_unique_heading_anchors():
+    stream = ArticleStreamBlock()
+    heading = {"text": "Causes", "level": "h2", "anchor": ""}
+    value = stream.to_python(
+        [{"type": "heading", "value": heading, "id": block_id} for block_id in ("a", "b")]
+    )
+
+    html = BeautifulSoup(stream.render(value, {"settings": {}}), "html.parser")
+    assert [h["id"] for h in html.select("h2.block-heading")] == ["causes", "causes-2"]
