@@ -1,5 +1,7 @@
 """Site search: live public pages only, paginated, and robust to odd input."""
 
+from django.db import connection, transaction
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -120,3 +122,34 @@ def test_search_terms_are_counted_for_the_marketing_report(client, articles, set
         call_command("run_worker", once=True, stdout=io.StringIO())
     hits = {q.query_string: sum(d.hits for d in q.daily_hits.all()) for q in Query.objects.all()}
     assert hits == {"back pain": 3, "knee": 1}
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the expression index exists on PostgreSQL only"
+)
+def test_search_match_can_use_the_title_and_body_index_on_postgresql(client, articles):
+    """search/migrations/0001 indexes ``title || body`` because that is the expression Wagtail's
+    PostgreSQL backend matches. If an upgrade changes the query, the index silently stops
+    helping (every search a sequential scan): this fails instead. Sequential scans are priced
+    out so the small test table cannot hide the answer."""
+    from wagtail.models import Page
+
+    results = Page.objects.live().public().search("spasm")
+    sql, params = results.get_queryset().query.sql_with_params()
+    matched = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
+    assert matched in sql, "the backend no longer matches title || body"
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(
+            "EXPLAIN SELECT id FROM wagtailsearch_indexentry "
+            "WHERE (title || body) @@ plainto_tsquery('spasm')"
+        )
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT reloptions FROM pg_class WHERE relname = 'search_indexentry_document_gin'"
+        )
+        options = cursor.fetchone()[0]
+    assert "search_indexentry_document_gin" in plan, plan
+    # Each publish goes straight into the index: no pending list for searches to read through.
+    assert options == ["fastupdate=off"]
+    assert [page.title for page in results] == ["Easing lower back spasms"]
