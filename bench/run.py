@@ -389,6 +389,7 @@ def main() -> int:
             "standard page (services)": "/services/",
             "search 'back pain'": "/search/?q=back+pain",
             "search 'back pain' (c=2)": "/search/?q=back+pain",
+            "search 'sciatica'": "/search/?q=sciatica",
             "sitemap.xml": "/sitemap.xml",
             "static CSS": stylesheet.group(1) if stylesheet else "/static/css/site.css",
         }
@@ -408,6 +409,8 @@ def main() -> int:
             "article, fragment cache": "/blog/neck-pain-from-phones-and-desk-work/",
             "article with inline form, fragment cache": "/blog/muscle-spasm-and-back-pain/",
             "standard page (services), fragment cache": "/services/",
+            "blog index, fragment cache": "/blog/",
+            "blog index, page 50, fragment cache": "/blog/?page=50",
         }
         phase_2 = {"ceiling (phase 2)": "/healthz", **fragments}
         results.update(

@@ -7,6 +7,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
@@ -104,32 +105,53 @@ class BlogIndexPage(ServingQueriesMixin, SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = BlogPage.objects.listing().descendant_of(self)
-
-        category = None
-        category_slug = request.GET.get("category", "")[:80]
-        if category_slug:
-            category = BlogCategory.objects.filter(slug=category_slug).first()
-            articles = articles.filter(categories=category) if category else articles.none()
-        tag = request.GET.get("tag", "")[:100]
-        if tag:
-            articles = articles.filter(tags__slug=tag).distinct()
-
-        paginator = Paginator(articles, self.per_page)
-        # Django's get_page: page 1 for nonsense, the last page when past the end.
-        page_obj = paginator.get_page(request.GET.get("page"))
-
-        filters = request.GET.copy()
-        filters.pop("page", None)
-        context.update(
-            articles=page_obj,
-            paginator=paginator,
-            categories=BlogCategory.objects.all(),
-            active_category=category,
-            active_tag=tag,
-            filter_query=filters.urlencode(),
-        )
+        context["listing"] = ArticleListing(self, request)
         return context
+
+
+class ArticleListing:
+    """The blog index as one request asks for it: a topic or tag filter and a page number.
+    Nothing is queried until the template asks, so a listing kept in the fragment cache (keyed
+    by ``key``) costs no query at all."""
+
+    def __init__(self, index: BlogIndexPage, request):
+        self.index = index
+        self.category_slug = request.GET.get("category", "")[:80]
+        self.tag = request.GET.get("tag", "")[:100]
+        self.page_number = request.GET.get("page", "")[:20]
+        # Pagination links keep the filter and nothing else (no tracking parameters): the same
+        # listing is the same HTML, whoever asked for it.
+        filters = {"category": self.category_slug, "tag": self.tag}
+        self.filter_query = urlencode({name: value for name, value in filters.items() if value})
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.category_slug, self.tag, self.page_number)
+
+    @cached_property
+    def active_category(self) -> BlogCategory | None:
+        if not self.category_slug:
+            return None
+        return BlogCategory.objects.filter(slug=self.category_slug).first()
+
+    @cached_property
+    def categories(self) -> list[BlogCategory]:
+        return list(BlogCategory.objects.all())
+
+    @cached_property
+    def paginator(self) -> Paginator:
+        articles = BlogPage.objects.listing().descendant_of(self.index)
+        if self.category_slug:
+            category = self.active_category
+            articles = articles.filter(categories=category) if category else articles.none()
+        if self.tag:
+            articles = articles.filter(tags__slug=self.tag).distinct()
+        return Paginator(articles, self.index.per_page)
+
+    @cached_property
+    def articles(self):
+        # Django's get_page: page 1 for nonsense, the last page when past the end.
+        return self.paginator.get_page(self.page_number)
 
 
 class BlogPage(SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):

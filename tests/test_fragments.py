@@ -1,6 +1,7 @@
 """The fragment cache (pagefragment) on articles, home and standard pages: the same page for less
 work, never stale after a change, never shared where a visitor's own data is shown."""
 
+import datetime
 import io
 import re
 
@@ -293,3 +294,63 @@ def test_a_new_alias_is_listed_on_its_parent_at_once(client, home):
     about.create_alias(parent=services, update_slug="about-us")
 
     assert b"About us" in client.get(services.url).content
+
+
+def listing_titles(response) -> list[str]:
+    soup = BeautifulSoup(response.content, "html.parser")
+    return [link.get_text(strip=True) for link in soup.select(".card__title a")]
+
+
+def test_each_blog_listing_is_cached_apart_for_one_query(client, blog_index):
+    back = factories.BlogCategoryFactory(name="Back pain", slug="back-pain")
+    for n in range(12):
+        factories.BlogPageFactory(
+            parent=blog_index,
+            title=f"Article {n:02}",
+            date=datetime.date(2026, 1, 1) + datetime.timedelta(days=n),
+            categories=[back] if n % 3 == 0 else [],
+        )
+    client.get("/")
+    urls = [blog_index.url, blog_index.url + "?page=2", blog_index.url + "?category=back-pain"]
+    first = {url: queries_for(client, url) for url in urls}
+    second = {url: queries_for(client, url) for url in urls}
+
+    for url in urls:
+        (rendered_page, rendered), (cached_page, cached) = first[url], second[url]
+        assert cached_page.content == rendered_page.content
+        assert cached < rendered
+        assert cached <= 1  # its view restrictions; the listing comes from the store
+    assert listing_titles(second[urls[0]][0]) == [f"Article {n:02}" for n in range(11, 1, -1)]
+    assert listing_titles(second[urls[1]][0]) == ["Article 01", "Article 00"]
+    assert listing_titles(second[urls[2]][0]) == [
+        "Article 09",
+        "Article 06",
+        "Article 03",
+        "Article 00",
+    ]
+
+
+def test_publishing_an_article_puts_it_at_the_top_of_the_listing_at_once(client, blog_index):
+    factories.BlogPageFactory(parent=blog_index, title="Older advice")
+    draft = factories.BlogPageFactory(
+        parent=blog_index, title="Fresh advice", date=datetime.date(2030, 1, 1), live=False
+    )
+    assert listing_titles(client.get(blog_index.url)) == ["Older advice"]  # cached now
+
+    draft.save_revision().publish()  # only the publish can clear the cache here
+
+    assert listing_titles(client.get(blog_index.url)) == ["Fresh advice", "Older advice"]
+
+
+def test_pagination_links_keep_the_filter_and_drop_tracking_parameters(client, blog_index):
+    back = factories.BlogCategoryFactory(name="Back pain", slug="back-pain")
+    for _ in range(11):
+        factories.BlogPageFactory(parent=blog_index, categories=[back])
+
+    # The first visitor arrived from a campaign; the second did not. Both get the same links.
+    campaign = client.get(blog_index.url + "?category=back-pain&utm_source=newsletter")
+    direct = client.get(blog_index.url + "?category=back-pain")
+
+    for response in (campaign, direct):
+        soup = BeautifulSoup(response.content, "html.parser")
+        assert soup.select_one('a[rel="next"]')["href"] == "?category=back-pain&page=2"
