@@ -153,3 +153,50 @@ def test_search_match_can_use_the_title_and_body_index_on_postgresql(client, art
     # Each publish goes straight into the index: no pending list for searches to read through.
     assert options == ["fastupdate=off"]
     assert [page.title for page in results] == ["Easing lower back spasms"]
+
+
+def test_search_uses_wagtails_backend_for_the_database_in_use():
+    """search/backend.py changes one query on PostgreSQL; every other database gets Wagtail's
+    own choice of backend, unchanged."""
+    from wagtail.search.backends import get_search_backend
+
+    from search.backend import ClinicPostgresSearchBackend
+
+    backend = get_search_backend()
+    if connection.vendor == "postgresql":
+        assert type(backend) is ClinicPostgresSearchBackend
+    else:
+        assert type(backend).__module__.startswith("modelsearch.backends.database.")
+        assert not isinstance(backend, ClinicPostgresSearchBackend)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the fix is to a PostgreSQL query")
+def test_postgresql_search_finds_and_orders_as_wagtail_without_selecting_the_document(
+    blog_index,
+):
+    from wagtail.models import Page
+    from wagtail.search.query import Phrase
+
+    from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
+
+    from search.backend import ClinicPostgresSearchBackend
+
+    for title, summary in [
+        ("Lower back spasm", "What a spasm in the lower back feels like."),
+        ("Back pain at work", "Desk habits that ease back pain and spasm."),
+        ("Neck stiffness", "Why a stiff neck follows a long drive."),
+        ("Spasm, spasm, spasm", "A spasm explained."),
+        ("Knee pain", "Pain in the knee after running, and what to do about it."),
+    ]:
+        factories.BlogPageFactory(parent=blog_index, title=title, summary=summary)
+    ours, stock = ClinicPostgresSearchBackend({}), PostgresSearchBackend({})
+    pages = Page.objects.live().public()
+
+    for query in ["spasm", "back pain", "pain", Phrase("lower back"), "nothing matches"]:
+        found = ours.search(query, pages)
+        expected = [page.pk for page in stock.search(query, pages)]
+        assert [page.pk for page in found] == expected
+        assert found.count() == len(expected)
+        sql = str(found.get_queryset().query)
+        assert '"_vector_"' not in sql  # filtered on, never built for each row
+    assert len(ours.search("spasm", pages)) == 3
