@@ -118,7 +118,11 @@ class ArticleListing:
         self.index = index
         self.category_slug = request.GET.get("category", "")[:80]
         self.tag = request.GET.get("tag", "")[:100]
-        self.page_number = request.GET.get("page", "")[:20]
+        # A number or nothing: "", "1", "01" and "abc" are all page 1 (one cached listing), and
+        # any huge number is one listing (the last page), as Django's get_page shows them.
+        page = request.GET.get("page", "")
+        number = min(int(page), 10**9) if page.isascii() and page.isdigit() else 1
+        self.page_number = "" if number == 1 else str(number)
         # Pagination links keep the filter and nothing else (no tracking parameters): the same
         # listing is the same HTML, whoever asked for it.
         filters = {"category": self.category_slug, "tag": self.tag}
@@ -126,6 +130,7 @@ class ArticleListing:
 
     @property
     def key(self) -> tuple[str, str, str]:
+        """What the cached listing varies on (besides the page and the site)."""
         return (self.category_slug, self.tag, self.page_number)
 
     @cached_property

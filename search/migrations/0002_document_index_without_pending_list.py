@@ -16,13 +16,17 @@ INDEX = "search_indexentry_document_gin"
 
 def without_pending_list(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"ALTER INDEX {INDEX} SET (fastupdate = off)")
-        schema_editor.execute(f"SELECT gin_clean_pending_list('{INDEX}'::regclass)")
+        # Merge the pending list first: ALTER INDEX locks out searches and publishes until the
+        # migration commits, so it should not wait on the merge.
+        schema_editor.execute(
+            "SELECT gin_clean_pending_list(oid) FROM pg_class WHERE relname = %s", [INDEX]
+        )
+        schema_editor.execute(f"ALTER INDEX IF EXISTS {INDEX} SET (fastupdate = off)")
 
 
 def with_pending_list(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"ALTER INDEX {INDEX} RESET (fastupdate)")
+        schema_editor.execute(f"ALTER INDEX IF EXISTS {INDEX} RESET (fastupdate)")
 
 
 class Migration(migrations.Migration):
