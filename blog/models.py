@@ -23,7 +23,7 @@ from taggit.models import TaggedItemBase
 from home.blocks import ArticleStreamBlock
 from home.body import SegmentedBodyMixin
 from home.fields import image_field
-from home.routing import ServingQueriesMixin
+from home.routing import ServingQueriesMixin, restrictions_covering
 from seo import jsonld, review
 from seo.models import SeoMixin
 
@@ -75,18 +75,6 @@ class BlogPageQuerySet(PageQuerySet):
 
 
 BlogPageManager = PageManager.from_queryset(BlogPageQuerySet)
-
-
-def restrictions_covering(path):
-    """View restrictions on a page at or above ``path`` (an OuterRef), as a subquery: the same
-    rule as PageQuerySet.public() without loading every restriction first."""
-    from django.db.models.functions import Length, Substr
-
-    from wagtail.models import PageViewRestriction
-
-    return PageViewRestriction.objects.annotate(
-        prefix=Substr(path, 1, Length("page__path"))
-    ).filter(prefix=models.F("page__path"))
 
 
 class BlogIndexPage(ServingQueriesMixin, SeoMixin, Page):

@@ -5,7 +5,8 @@ loads the blog index by slug, then its specific page, then the article by slug, 
 specific page (four queries, more for deeper pages). The site root can instead load every page
 on the path in one query (slugs are indexed; the tree path says which row is whose child) and
 fetch the specific page once, so the result is the page Wagtail would find. The pages on the way
-are kept for the breadcrumbs, and the view-restriction check (two queries in Wagtail) is one.
+are kept for the breadcrumbs, and the view-restriction check (two queries in Wagtail) is one, or
+none: the same query says whether any restriction covers the page.
 With the fragment cache on (PAGE_FRAGMENT_CACHE, Redis), the page found for a path, with those
 pages, is kept beside the fragments in the page cache's store, which any content change clears:
 routing a known path then costs no query.
@@ -15,7 +16,8 @@ import hashlib
 from functools import cache
 
 from django.conf import settings
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef
+from django.db.models.functions import Coalesce, Length, Substr
 from django.http import Http404
 from django.http.request import split_domain_port
 
@@ -51,6 +53,8 @@ class SingleQueryRoutingMixin:
 
         def without_root():
             page = self.find_for_serving(path_components)
+            # Restrictions are checked on every request (a restriction added later must count).
+            del page.known_unrestricted
             page.route_ancestors = page.route_ancestors[1:]
             del (page.route_ancestors or [page])[0]._cached_parent_obj  # this page
             return page
@@ -65,12 +69,16 @@ class SingleQueryRoutingMixin:
         """The live page at ``path_components`` below this one, loaded for serving, with the
         pages on the way kept for the breadcrumbs. Raises Http404 for a path with no page, or a
         page that is not live (so neither is ever kept in the store)."""
-        rows = Page.objects.filter(
-            path__startswith=self.path,
-            depth__gt=self.depth,
-            depth__lte=self.depth + len(path_components),
-            slug__in=path_components,
-        ).order_by("depth")
+        rows = (
+            Page.objects.filter(
+                path__startswith=self.path,
+                depth__gt=self.depth,
+                depth__lte=self.depth + len(path_components),
+                slug__in=path_components,
+            )
+            .annotate(restricted=Exists(restrictions_covering(OuterRef("path"))))
+            .order_by("depth")
+        )
         chain = [self]
         for row in rows:
             parent = chain[-1]
@@ -89,6 +97,10 @@ class SingleQueryRoutingMixin:
             raise Http404
         page._cached_parent_obj = chain[-2]
         page.route_ancestors = chain[:-1]
+        # An alias takes its source page's restrictions, which the path does not cover.
+        page.known_unrestricted = not chain[-1].restricted and not any(
+            ancestor.alias_of_id for ancestor in chain
+        )
         return page
 
 
@@ -105,12 +117,17 @@ def load_for_serving(page: Page) -> Page:
 class ServingQueriesMixin:
     """For every page type: the view-restriction check and the breadcrumbs in fewer queries."""
 
-    # Set by SingleQueryRoutingMixin: the pages from the site root down to the parent.
+    # Set by SingleQueryRoutingMixin: the pages from the site root down to the parent, and
+    # whether the routing query found no restriction on the page or above it.
     route_ancestors: list | None = None
+    known_unrestricted = False
 
     def get_view_restrictions(self):
         """Wagtail's rule (restrictions on the page or any ancestor, an alias using its source
-        page's) in one query instead of two."""
+        page's) in one query instead of two, or none when routing has just found there are
+        none."""
+        if self.known_unrestricted:
+            return PageViewRestriction.objects.none()
         steplen = self.steplen
         paths = [self.path[:end] for end in range(steplen, len(self.path) + 1, steplen)]
         sources = (
@@ -119,6 +136,15 @@ class ServingQueriesMixin:
             .values("source")
         )
         return PageViewRestriction.objects.filter(page_id__in=sources)
+
+
+def restrictions_covering(path):
+    """View restrictions on the page at ``path`` (an OuterRef) or on any page above it, as a
+    subquery: Wagtail's rule for pages that are not aliases, without loading every restriction
+    first."""
+    return PageViewRestriction.objects.annotate(
+        prefix=Substr(path, 1, Length("page__path"))
+    ).filter(prefix=F("page__path"))
 
 
 def find_site(request):

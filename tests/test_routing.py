@@ -77,7 +77,23 @@ def test_a_draft_page_is_not_found_but_its_live_children_are(client, services):
     assert client.get("/services/physio/sports/").status_code == 200  # as in Wagtail
 
 
-def test_a_private_ancestor_still_asks_for_a_login(client, services, django_user_model):
+@pytest.fixture(params=["from the store", "routed in full"])
+def fragment_cache(request, settings):
+    """Both ways a request is routed: the route kept in the page store (its restrictions read
+    on every request), or the routing query, which also says whether any restriction covers
+    the page."""
+    settings.PAGE_FRAGMENT_CACHE = request.param == "from the store"
+
+
+def restriction_queries(queries) -> list[str]:
+    """The restriction check's own query (get_view_restrictions), not the routing query."""
+    check = 'FROM "wagtailcore_pageviewrestriction" WHERE "wagtailcore_pageviewrestriction"'
+    return [q["sql"] for q in queries.captured_queries if check in q["sql"]]
+
+
+def test_a_private_ancestor_still_asks_for_a_login(
+    client, services, django_user_model, fragment_cache
+):
     services_page, _, _ = services
     PageViewRestriction.objects.create(page=services_page, restriction_type="login")
 
@@ -90,7 +106,9 @@ def test_a_private_ancestor_still_asks_for_a_login(client, services, django_user
     assert client.get("/services/physio/sports/").status_code == 200
 
 
-def test_a_password_on_an_aliased_source_page_protects_the_alias(client, home, services):
+def test_a_password_on_an_aliased_source_page_protects_the_alias(
+    client, home, services, fragment_cache
+):
     services_page, physio, _ = services
     about = factories.StandardPageFactory(parent=home, slug="about")
     alias = physio.create_alias(parent=about, update_slug="physio-alias")
@@ -101,6 +119,46 @@ def test_a_password_on_an_aliased_source_page_protects_the_alias(client, home, s
     assert b"password" in response.content.lower()
     assert list(alias.get_view_restrictions()) == list(Page.get_view_restrictions(alias))
     assert list(Page.get_view_restrictions(alias)) == list(physio.get_view_restrictions())
+
+
+def test_a_restriction_on_the_page_itself_asks_for_a_login(client, article, fragment_cache):
+    assert client.get(article.url).status_code == 200
+    PageViewRestriction.objects.create(page=article, restriction_type="login")
+
+    response = client.get(article.url)
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_a_page_under_an_aliased_section_still_checks_the_aliases_source(
+    client, home, services, fragment_cache
+):
+    """Routed through an alias of a private section, a child keeps Wagtail's rule: the path
+    holds the alias, not its source, so routing cannot say "no restriction" there."""
+    services_page, physio, _ = services
+    about = factories.StandardPageFactory(parent=home, slug="about")
+    alias = physio.create_alias(parent=about, update_slug="physio-alias")
+    factories.StandardPageFactory(parent=alias, slug="child", title="Under the alias")
+    PageViewRestriction.objects.create(page=physio, restriction_type="login")
+
+    response = client.get("/about/physio-alias/child/")
+    assert response.status_code == 302 and "login" in response["Location"]
+
+
+def test_routing_in_full_reads_no_restrictions_for_a_public_page(
+    client, article, no_fragment_cache
+):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert restriction_queries(queries) == []
+    assert len(routing_queries(queries)) == 1  # the routing query answered it
+
+
+def test_a_page_from_the_store_reads_its_restrictions_on_each_request(client, article):
+    client.get(article.url)  # the route is kept
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(article.url).status_code == 200
+    assert routing_queries(queries) == []
+    assert len(restriction_queries(queries)) == 1
 
 
 def test_routing_an_article_costs_two_queries_after_the_site_root(client, article):
