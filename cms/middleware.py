@@ -1,6 +1,7 @@
 """Response headers the stock middleware does not set the way we need."""
 
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 
 class AdminContentSecurityPolicyMiddleware:
@@ -35,3 +36,21 @@ class CachedSiteMiddleware:
         if not request.path_info.startswith(self.skip_prefixes):
             find_site(request)
         return self.get_response(request)
+
+
+class PrivateFormPagesMiddleware:
+    """A page that rendered a CSRF token (a contact form, inline or whole) holds the visitor's
+    own token: it is marked ``Cache-Control: private``, so neither the page cache nor a CDN
+    stores it, for a returning visitor either (whose request carries the cookie, so the page
+    cache would otherwise keep a copy under that cookie). Placed just below the page cache's
+    UpdateCacheMiddleware, which reads the header on the way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        # CsrfViewMiddleware (below) sets the cookie on every response that used the token.
+        if settings.CSRF_COOKIE_NAME in response.cookies:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response

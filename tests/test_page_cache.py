@@ -76,6 +76,34 @@ def test_a_first_visit_to_a_form_page_is_not_shared_with_others(client, contact_
     assert response[HEADER] == "skip"
 
 
+@pytest.mark.parametrize("with_form", ["contact page", "article with the inline form"])
+def test_a_returning_visitors_form_page_is_private_and_never_stored(
+    client, blog_index, contact_page, with_form
+):
+    """The page holds this visitor's CSRF token: a second visit (the cookie now sent) is not
+    stored either, and the header keeps CDNs and shared proxies from storing it."""
+    if with_form == "contact page":
+        url = contact_page.url
+    else:
+        body = [factories.contact_form_block(contact_page)]
+        url = factories.BlogPageFactory(parent=blog_index, slug="with-form", body=body).url
+    for _ in range(3):
+        response = client.get(url)
+        assert response.status_code == 200
+        assert response[HEADER] == "skip"
+        assert {"private", "no-cache"} <= {d.strip() for d in response["Cache-Control"].split(",")}
+
+
+def test_a_returning_visitor_gets_shared_pages_without_a_form_from_the_cache(
+    client, article, contact_page
+):
+    client.get(contact_page.url)  # now holds a CSRF cookie
+    client.get(article.url)
+    response = client.get(article.url)
+    assert response[HEADER] == "hit"
+    assert "private" not in response["Cache-Control"]
+
+
 def test_search_results_are_not_served_stale(client, blog_index):
     client.get("/search/", {"q": "shoulder"})
     factories.BlogPageFactory(parent=blog_index, title="Shoulder pain").save_revision().publish()

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The page cache: stores anonymous page responses on the way out (see "Page cache").
     "wagtailcache.cache.UpdateCacheMiddleware",
+    # A page holding the visitor's CSRF token (a form) is private: never stored or shared.
+    "cms.middleware.PrivateFormPagesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
