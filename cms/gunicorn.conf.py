@@ -3,6 +3,9 @@
 import multiprocessing
 import os
 
+# This file runs production: never fall back to the development settings (cms/wsgi.py's default).
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 threads = int(os.environ.get("GUNICORN_THREADS", "1"))

@@ -10,6 +10,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from cms.http import client_address
+
 from .forms import TOKEN_FIELD, read_token
 
 logger = logging.getLogger(__name__)
@@ -43,20 +45,6 @@ def assess(form, request=None) -> Verdict:
     if links > settings.CONTACT_MAX_LINKS:
         return Verdict(True, f"{links} links")
     return Verdict(False)
-
-
-def client_address(request) -> str:
-    """The visitor's address: the last untrusted hop before our own proxies."""
-    proxies = settings.CONTACT_TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip()
-            for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-            if part.strip()
-        ]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def rate_limited(request) -> bool:

@@ -5,7 +5,9 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-READ = re.compile(r"""(?:os\.environ(?:\.get)?[\[(]|env_bool\()\s*["']([A-Z][A-Z0-9_]+)["']""")
+READ = re.compile(
+    r"""(?:os\.environ(?:\.get)?[\[(]|env_(?:bool|list)\()\s*["']([A-Z][A-Z0-9_]+)["']"""
+)
 # Read by the test and benchmark tooling only, not by the application.
 TOOLING = {"REQUIRE_BROWSER"}
 

@@ -248,6 +248,23 @@ def test_burst_from_one_address_is_bounded_and_other_addresses_are_unaffected(cl
     assert Enquiry.objects.filter(form_data__full_name__startswith="Patient").count() == 3
 
 
+def test_behind_the_proxy_each_visitor_has_their_own_limit(client, contact_page, settings):
+    """Every request arrives from the proxy's address; the visitor's is the one it appended."""
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def post(visitor, name):
+        return client.post(
+            contact_page.url,
+            valid(full_name=name),
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.99, {visitor}",  # the first hop is the client's say
+        )
+
+    assert [post("203.0.113.9", f"Bot {n}").status_code for n in range(6)] == [302] * 5 + [429]
+    assert post("198.51.100.4", "Patient").status_code == 302
+    assert Enquiry.objects.filter(form_data__full_name="Patient").exists()
+
+
 def test_rate_limited_visitor_keeps_their_text_and_sees_the_phone_number(client, contact_page):
     from wagtail.models import Site
 

@@ -122,3 +122,33 @@ def test_database_down_gives_a_branded_503_without_a_traceback():
     assert len(lines) == 4, result.stdout + result.stderr
     for url, status, retry_after, traceback, branded in lines:
         assert (status, retry_after, traceback, branded) == ("503", "60", "False", "True"), url
+
+
+def test_a_stuck_postgresql_gives_up_in_seconds_not_at_the_worker_timeout():
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "o = settings.DATABASES['default']['OPTIONS']; print(o['connect_timeout'], o['options'])"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.test",
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/clinic",
+        DATABASE_STATEMENT_TIMEOUT_MS="7000",
+    )
+    env.pop("DATABASE_CONNECT_TIMEOUT", None)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.strip() == "5 -c statement_timeout=7000", result.stderr
+
+
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").split(":")[0] not in ("postgres", "postgresql"),
+    reason="a PostgreSQL setting",
+)
+def test_postgresql_connections_carry_the_statement_timeout(db):
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "25s"

@@ -6,6 +6,7 @@ import os
 import secrets
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 from django.test import override_settings
@@ -147,6 +148,37 @@ def test_production_settings_secure_cookies_hsts_and_proxy_tls():
     ), result.stderr
 
 
+def test_load_balancer_probes_over_plain_http_are_answered_not_redirected():
+    code = (
+        "import django; django.setup(); from django.test import Client; c = Client(); "
+        "print(*(c.get(p, HTTP_HOST='clinic.example.com').status_code "
+        "for p in ('/healthz', '/readyz', '/')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    healthz, readyz, home = result.stdout.split()
+    assert healthz == "200" and readyz in ("200", "503"), result.stderr  # answered either way
+    assert home == "301"  # everything else still goes to HTTPS
+
+
+def test_gunicorn_runs_production_settings_when_none_are_named():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    code = (
+        "import runpy, os; runpy.run_path('cms/gunicorn.conf.py'); "
+        "print(os.environ['DJANGO_SETTINGS_MODULE'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.strip() == "cms.settings.production", result.stderr
+
+
 def test_s3_media_storage_is_used_when_a_bucket_is_configured():
     code = (
         "import django; django.setup(); from django.conf import settings as s; "
@@ -206,6 +238,46 @@ def test_one_address_trying_many_accounts_is_locked_too(client, staff_user):
     assert attempt(client, "correct horse battery staple").status_code == 429
     # Another address is unaffected by this address's failures for other accounts.
     assert attempt(client, "correct horse battery staple", ip="203.0.113.5").status_code == 302
+
+
+@override_settings(AXES_ENABLED=True, TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_one_visitors_failures_do_not_lock_out_other_staff(
+    client, staff_user, django_user_model
+):
+    """Every login arrives from the proxy's address: locking by that address would let anyone
+    lock out all staff. Axes reads the visitor's address the proxy appended."""
+    django_user_model.objects.create_superuser(
+        "ward-nurse", "nurse@example.com", "another long password 42"
+    )
+
+    def login(visitor, username, password):
+        return client.post(
+            reverse("wagtailadmin_login"),
+            {"username": username, "password": password},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=visitor,
+        ).status_code
+
+    assert [login("198.51.100.7", "frontdesk-lead", f"x{n}") for n in range(5)][-1] == 429
+    assert login("198.51.100.7", "ward-nurse", "another long password 42") == 429  # address
+    assert login("203.0.113.5", "ward-nurse", "another long password 42") == 302
+
+
+def test_production_reads_the_visitors_address_behind_one_proxy_by_default():
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.TRUSTED_PROXY_COUNT, s.AXES_CLIENT_IP_CALLABLE)"
+    )
+    run = partial(
+        subprocess.run,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run(env=production_env()).stdout.split() == ["1", "cms.http.client_address"]
+    assert run(env=production_env(TRUSTED_PROXY_COUNT="2")).stdout.split()[0] == "2"
 
 
 @override_settings(AXES_ENABLED=True, AXES_HANDLER="axes.handlers.database.AxesDatabaseHandler")

@@ -136,6 +136,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Persistent connections buy nothing with SQLite and keep files open between tests.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that stops answering fails the request in seconds (the branded 503) instead
+    # of hanging the worker until gunicorn kills it (GUNICORN_TIMEOUT, 30 s). 0 turns a limit off.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5")),
+        options="-c statement_timeout={}".format(
+            int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", "25000"))
+        ),
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -276,8 +285,10 @@ CONTACT_RATE_LIMITS = [
     (int(os.environ.get("CONTACT_RATE_LIMIT_SHORT", "5")), 600),
     (int(os.environ.get("CONTACT_RATE_LIMIT_DAY", "20")), 86400),
 ]
-# Number of reverse proxies in front of gunicorn that append to X-Forwarded-For.
-CONTACT_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# Number of reverse proxies in front of gunicorn that append to X-Forwarded-For: the client
+# address for the contact form's rate limit and admin login lockouts (cms.http). None by
+# default here; production assumes the TLS-terminating proxy (cms.settings.production).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 CONTACT_NOTIFICATION_MAX_ATTEMPTS = int(os.environ.get("NOTIFICATION_MAX_ATTEMPTS", "10"))
 # Enquiries older than this are deleted by `manage.py purge_submissions --apply` (daily, worker).
 ENQUIRY_RETENTION_DAYS = int(os.environ.get("ENQUIRY_RETENTION_DAYS", "180"))
@@ -356,7 +367,9 @@ AXES_HANDLER = (
     else "axes.handlers.database.AxesDatabaseHandler"
 )
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# The visitor's address, not the proxy's: otherwise five failures from anyone would lock every
+# member of staff out (see TRUSTED_PROXY_COUNT).
+AXES_CLIENT_IP_CALLABLE = "cms.http.client_address"
 
 # --- Page cache (wagtail-cache) ---------------------------------------------------------------
 # Anonymous GETs of pages are stored in the "pages" cache and cleared whenever content changes
