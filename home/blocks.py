@@ -20,6 +20,14 @@ BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 SHORT_FEATURES = ["bold", "italic", "link"]
 
 
+def live_page_url(page, context) -> str:
+    """A chosen page's address, or "" once it has been deleted or unpublished: a StreamField
+    keeps the choice (a deleted page reads as None), and a link to it would be broken."""
+    if page is None or not page.live:
+        return ""
+    return page.get_url(request=(context or {}).get("request")) or ""
+
+
 def heading_anchors(stream_value) -> dict:
     """{block id: anchor} for every heading in a stream, unique within it: a second "Causes"
     becomes "causes-2", so jump links and ids never collide."""
@@ -229,6 +237,13 @@ class CallToActionBlock(blocks.StructBlock):
     show_whatsapp = blocks.BooleanBlock(
         required=False, default=False, help_text="Add a WhatsApp link using the clinic's number."
     )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # No button rather than a broken one if the chosen page has gone (the phone and
+        # WhatsApp links still show).
+        context["link"] = live_page_url(value.get("page"), parent_context) or value.get("url")
+        return context
 
     def clean(self, value):
         value = super().clean(value)
@@ -456,6 +471,11 @@ class ServiceCardBlock(blocks.StructBlock):
     title = blocks.CharBlock(max_length=60, help_text="The service name, e.g. 'Physiotherapy'.")
     summary = blocks.TextBlock(max_length=200, help_text="One sentence on who it helps.")
     page = blocks.PageChooserBlock(help_text="The page describing this service.")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["link"] = live_page_url(value.get("page"), parent_context)  # "" once it has gone
+        return context
 
     class Meta:
         icon = "doc-full"

@@ -111,6 +111,40 @@ def test_cta_links_to_page_and_uses_clinic_phone_and_whatsapp(rf, contact_page):
     assert hrefs == [contact_page.url, "tel:+97165550100", "https://wa.me/971505550101"]
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("gone", ["deleted", "unpublished"])
+def test_a_cta_whose_page_has_gone_shows_no_broken_button(client, home, contact_page, gone):
+    cta = factories.cta_block(contact_page, show_phone=False, show_whatsapp=False)
+    page = factories.StandardPageFactory(parent=home, slug="offer", body=[cta])
+    contact_page.delete() if gone == "deleted" else contact_page.unpublish()
+
+    response = client.get(page.url)
+    assert response.status_code == 200
+    section = BeautifulSoup(response.content, "html.parser").find("section", class_="cta")
+    assert section is not None and section.find("a") is None  # no button to a missing page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("gone", ["deleted", "unpublished"])
+def test_the_home_page_survives_a_featured_service_page_being_removed(client, home, gone):
+    kept = factories.StandardPageFactory(parent=home, slug="physio", title="Physio")
+    removed = factories.StandardPageFactory(parent=home, slug="dermatology", title="Skin")
+    home.featured_services = [
+        ("service", {"title": t, "summary": "Care.", "page": p})
+        for t, p in [("Physiotherapy", kept), ("Dermatology", removed)]
+    ]
+    home.save_revision().publish()
+    removed.delete() if gone == "deleted" else removed.unpublish()
+
+    response = client.get("/")
+    assert response.status_code == 200
+    cards = BeautifulSoup(response.content, "html.parser").select(".card--service .card__title")
+    assert [(c.get_text(strip=True), c.find("a") and c.find("a")["href"]) for c in cards] == [
+        ("Physiotherapy", "/physio/"),
+        ("Dermatology", None),
+    ]
+
+
 def test_cta_button_goes_to_an_external_address_when_no_page_is_chosen():
     block = blocks.CallToActionBlock()
     value = block.to_python(
