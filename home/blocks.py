@@ -327,6 +327,16 @@ class VideoBlock(blocks.StructBlock):
     video = EmbedBlock(help_text="Paste the address of a YouTube or Vimeo video.")
     caption = blocks.CharBlock(required=False, max_length=250, help_text="What the video shows.")
 
+    def get_preview_value(self):
+        """Preview with a video the site already embeds (stored by Wagtail: nothing to fetch),
+        if there is one."""
+        from wagtail.embeds.models import Embed
+
+        embed = Embed.objects.filter(type="video").order_by("-last_updated").first()
+        if embed is None:
+            return None
+        return self.to_python({"video": embed.url, "caption": "A caption says what it shows."})
+
     class Meta:
         icon = "media"
         label = "Video"

@@ -277,15 +277,12 @@ def test_blocks_with_preview_values_render_their_preview(client, admin_user):
     assert reverse("wagtailadmin_block_preview")
 
 
-@pytest.mark.django_db
-def test_video_block_renders_the_stored_embed_with_its_caption():
-    """Embeds are fetched from the provider once and kept in Wagtail's Embed table; a stored
-    one renders without any network access."""
+def stored_video(url="https://www.youtube.com/watch?v=clinic-demo"):
+    """An embed as Wagtail keeps it after fetching it once from the provider."""
     from wagtail.embeds.embeds import get_embed_hash
     from wagtail.embeds.models import Embed
 
-    url = "https://www.youtube.com/watch?v=clinic-demo"
-    Embed.objects.create(
+    return Embed.objects.create(
         url=url,
         max_width=None,
         hash=get_embed_hash(url),
@@ -295,6 +292,13 @@ def test_video_block_renders_the_stored_embed_with_its_caption():
         width=640,
         height=360,
     )
+
+
+@pytest.mark.django_db
+def test_video_block_renders_the_stored_embed_with_its_caption():
+    """Embeds are fetched from the provider once and kept in Wagtail's Embed table; a stored
+    one renders without any network access."""
+    url = stored_video().url
     block = blocks.VideoBlock()
     html = BeautifulSoup(
         block.render(block.to_python({"video": url, "caption": "Three gentle stretches"})),
@@ -302,6 +306,41 @@ def test_video_block_renders_the_stored_embed_with_its_caption():
     )
     assert html.find("iframe")["title"] == "Back care"
     assert html.find("figcaption").get_text() == "Three gentle stretches"
+    assert html.find(style=True) is None  # the strict CSP allows no inline style
+
+
+def test_videos_come_from_the_providers_the_csp_lets_in_only():
+    from wagtail.embeds.finders import get_finders
+
+    [finder] = get_finders()
+    assert finder.accept("https://www.youtube.com/watch?v=abc123")
+    assert finder.accept("https://youtu.be/abc123")
+    assert finder.accept("https://vimeo.com/123456")
+    assert not finder.accept("https://www.tiktok.com/@clinic/video/7000000000000000000")
+    assert not finder.accept("https://twitter.com/clinic/status/1")
+
+
+def test_stored_embed_markup_has_no_obsolete_iframe_attributes():
+    from home.embeds import clean_embed_html
+
+    youtube = (
+        '<iframe width="200" height="113" src="https://www.youtube.com/embed/abc123?feature=oembed"'
+        ' frameborder="0" allow="autoplay; encrypted-media" referrerpolicy="strict-origin-when-'
+        'cross-origin" allowfullscreen title="Back care"></iframe>'
+    )
+    cleaned = BeautifulSoup(clean_embed_html(youtube), "html.parser").find("iframe")
+    assert "frameborder" not in cleaned.attrs
+    assert cleaned["title"] == "Back care" and "allowfullscreen" in cleaned.attrs
+    assert cleaned["src"].startswith("https://www.youtube.com/embed/abc123")
+
+
+@pytest.mark.django_db
+def test_video_block_previews_a_video_the_site_already_embeds():
+    block = blocks.VideoBlock()
+    assert block.get_preview_value() is None  # none yet: the picker shows the description
+    stored_video()
+    html = BeautifulSoup(block.render(block.get_preview_value()), "html.parser")
+    assert html.find("iframe")["title"] == "Back care"
 
 
 @pytest.mark.django_db

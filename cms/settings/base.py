@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from wagtail.embeds.oembed_providers import vimeo, youtube
+
 import dj_database_url
 
 from cms.redis import pool_kwargs as redis_pool_kwargs
@@ -259,7 +261,11 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILFORMS_HELP_TEXT_ALLOW_HTML = False
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Videos from YouTube and Vimeo only (the players the CSP's frame-src allows), stored as valid
+# HTML (home/embeds.py). No responsive wrapper: Wagtail's sets an inline style, which the CSP
+# forbids; the stylesheet sizes the frame instead.
+WAGTAILEMBEDS_FINDERS = [{"class": "home.embeds.VideoFinder", "providers": [youtube, vimeo]}]
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
 # ISO dates in the admin: unambiguous for staff used to day-first and month-first dates alike.
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
