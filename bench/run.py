@@ -426,7 +426,7 @@ def main() -> int:
             "article, page cache": "/blog/neck-pain-from-phones-and-desk-work/",
             "sitemap.xml, page cache": "/sitemap.xml",
         }
-        results.update(measure_phase(env, port, base, processes, phase_3))
+        results.update(measure_phase({**env, "PAGE_CACHE": "true"}, port, base, processes, phase_3))
 
         # The bare view again: on a shared machine the speed drifts during a run, and the two
         # bare figures show by how much.

@@ -29,8 +29,14 @@ if settings.SERVE_MEDIA and not settings.DEBUG:
     from django.urls import re_path
     from django.views.static import serve
 
+    # Images only: documents go through Wagtail's serve view (/documents/), which checks
+    # private collections and sets their own headers.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            r"^media/(?P<path>(?:original_images|images)/.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 if settings.DEBUG:

@@ -171,3 +171,28 @@ def test_a_change_clears_the_store_again_when_its_transaction_commits(
         callback()
 
     assert store.get("read-before-commit") is None
+
+
+@pytest.mark.parametrize("redis, expected", [("redis://127.0.0.1:6379/0", "True"), ("", "False")])
+def test_the_page_cache_is_on_by_default_only_with_a_shared_store(redis, expected):
+    """In local memory every process would keep its own copy and a publish would clear one."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PAGE_CACHE", "REDIS_URL")}
+    env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", REDIS_URL=redis)
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.WAGTAIL_CACHE)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == expected, result.stderr

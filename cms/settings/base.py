@@ -379,8 +379,10 @@ AXES_CLIENT_IP_CALLABLE = "cms.http.client_address"
 
 # --- Page cache (wagtail-cache) ---------------------------------------------------------------
 # Anonymous GETs of pages are stored in the "pages" cache and cleared whenever content changes
-# (cms.cache). Editors, previews, and responses that set a cookie are never cached.
-WAGTAIL_CACHE = env_bool("PAGE_CACHE", True)
+# (cms.cache). Editors, previews, and pages holding a form are never cached. On by default with
+# Redis only: in local memory each process (gunicorn workers, the worker that publishes on
+# schedule) would keep its own copy, and a publish would clear only its own.
+WAGTAIL_CACHE = env_bool("PAGE_CACHE", bool(REDIS_URL))
 WAGTAIL_CACHE_BACKEND = "pages"
 WAGTAIL_CACHE_HEADER = "X-Page-Cache"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
