@@ -99,7 +99,11 @@ class ContactPage(ServingQueriesMixin, SeoMixin, AbstractEmailForm):
         help_text="E-mail the visitor a short acknowledgement (it never repeats their message).",
     )
     confirmation_subject = models.CharField(
-        max_length=150, blank=True, default="We have received your enquiry"
+        max_length=150,
+        blank=True,
+        default="We have received your enquiry",
+        help_text="Subject of the e-mail thanking the visitor (sent when they give an e-mail "
+        "address).",
     )
     confirmation_text = models.TextField(
         blank=True,

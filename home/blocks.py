@@ -194,8 +194,8 @@ class FAQBlock(blocks.StructBlock):
         required=False,
         default=True,
         label="Describe to search engines",
-        help_text="Adds FAQ structured data for search engines. Untick if the page has another "
-        "FAQ block already marked.",
+        help_text="Adds these questions to the page's FAQ structured data for search engines "
+        "(all ticked FAQ blocks on a page are described together). Untick to leave them out.",
     )
 
     class Meta:
@@ -473,6 +473,8 @@ class ArticleStreamBlock(blocks.StreamBlock):
 
     class Meta:
         template = "blocks/stream_block.html"
+        # One form a page: two would repeat the same field ids, and visitors need only one.
+        block_counts = {"contact_form": {"max_num": 1}}
 
 
 class ServiceCardBlock(blocks.StructBlock):
@@ -528,7 +530,8 @@ class SocialLinkBlock(blocks.StructBlock):
             ("YouTube", "YouTube"),
             ("TikTok", "TikTok"),
             ("X", "X"),
-        ]
+        ],
+        help_text="Which network the link goes to (shown as the link's text).",
     )
     url = blocks.URLBlock(help_text="The full address of the profile.")
 

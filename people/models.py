@@ -35,6 +35,7 @@ class Person(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="person",
+        verbose_name="admin login",
         help_text="This clinician's admin login, if they have one. When they approve a "
         "medical review, they are recorded as the article's reviewer.",
     )

@@ -9,13 +9,20 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 from wagtail.search.utils import normalise_query_string
 
 logger = logging.getLogger(__name__)
-KEY_PREFIX = "search-stats:"
+DAY_PATTERN = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]"  # Redis glob for an ISO date
+
+
+def key_prefix() -> str:
+    """Under the cache's key prefix (CACHE_KEY_PREFIX), so sites sharing a Redis keep their
+    counts apart."""
+    return f"{settings.CACHES['default'].get('KEY_PREFIX', '')}:search-stats:"
 
 
 def redis_client():
@@ -35,7 +42,7 @@ def record_search(query: str) -> None:
         Query.get(term).add_hit()
         return
     try:
-        key = f"{KEY_PREFIX}{timezone.localdate().isoformat()}"
+        key = f"{key_prefix()}{timezone.localdate().isoformat()}"
         pipe = client.pipeline()
         pipe.hincrby(key, term, 1)
         pipe.expire(key, 60 * 60 * 24 * 8)
@@ -46,27 +53,48 @@ def record_search(query: str) -> None:
 
 
 def flush_search_stats() -> int:
-    """Move the counts gathered in Redis into the database; return the number of terms."""
+    """Move the counts gathered in Redis into the database; return the number of terms. Each
+    day's hash is claimed atomically (renamed), so two workers never count it twice; if the
+    database write fails, the counts go back into the day's hash for the next flush."""
     client = redis_client()
     if client is None:
         return 0
     moved = 0
-    for raw_key in client.scan_iter(match=f"{KEY_PREFIX}*"):
+    prefix = key_prefix()
+    for raw_key in client.scan_iter(match=f"{prefix}{DAY_PATTERN}"):
         key = raw_key.decode() if isinstance(raw_key, bytes) else raw_key
-        date = key.removeprefix(KEY_PREFIX)
-        # Take the counts atomically: rename, then read and delete the renamed hash.
-        claimed = f"{key}:flushing:{timezone.now().timestamp()}"
+        date = key.removeprefix(prefix)
+        claimed = f"{prefix}flushing:{date}:{timezone.now().timestamp()}"
         try:
             client.rename(key, claimed)
         except Exception:  # noqa: S112 - the key vanished: another worker took it
             continue
-        counts = client.hgetall(claimed)
-        with transaction.atomic():
-            for raw_term, raw_hits in counts.items():
-                term = raw_term.decode() if isinstance(raw_term, bytes) else raw_term
-                query = Query.get(term)
-                daily, _ = QueryDailyHits.objects.get_or_create(query=query, date=date)
-                QueryDailyHits.objects.filter(pk=daily.pk).update(hits=daily.hits + int(raw_hits))
-                moved += 1
+        counts = {
+            (term.decode() if isinstance(term, bytes) else term): int(hits)
+            for term, hits in client.hgetall(claimed).items()
+        }
+        try:
+            save_counts(date, counts)
+        except Exception:
+            put_back(client, key, counts)
+            client.delete(claimed)
+            raise
         client.delete(claimed)
+        moved += len(counts)
     return moved
+
+
+def save_counts(date: str, counts: dict[str, int]) -> None:
+    with transaction.atomic():
+        for term, hits in counts.items():
+            query = Query.get(term)
+            daily, _ = QueryDailyHits.objects.get_or_create(query=query, date=date)
+            QueryDailyHits.objects.filter(pk=daily.pk).update(hits=F("hits") + hits)
+
+
+def put_back(client, key: str, counts: dict[str, int]) -> None:
+    pipe = client.pipeline()
+    for term, hits in counts.items():
+        pipe.hincrby(key, term, hits)
+    pipe.expire(key, 60 * 60 * 24 * 8)
+    pipe.execute()

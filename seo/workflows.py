@@ -26,3 +26,11 @@ def assign_medical_review(blog_index) -> bool:
                 group=group, page=blog_index, permission=permission
             )
     return True
+
+
+def assign_to_new_blog_index(sender, instance, created=False, raw=False, **kwargs):
+    """A blog index created later (in the admin, say) gets the workflow too, as the ones that
+    existed when it was installed did: every article a clinic publishes is medically reviewed
+    unless staff choose otherwise in Settings → Workflows."""
+    if created and not raw:
+        assign_medical_review(instance)

@@ -335,6 +335,19 @@ def test_stored_embed_markup_has_no_obsolete_iframe_attributes():
 
 
 @pytest.mark.django_db
+def test_a_body_holds_at_most_one_contact_form(contact_page):
+    """Two forms on a page would repeat the same field ids (and labels would point at the
+    first); editors get a clear message instead."""
+    block = ArticleStreamBlock()
+    one = block.to_python([factories.contact_form_block(contact_page)])
+    assert block.clean(one)
+    two = block.to_python([factories.contact_form_block(contact_page)] * 2)
+    with pytest.raises(ValidationError) as error:
+        block.clean(two)
+    assert "Contact form" in str(error.value.as_json_data())
+
+
+@pytest.mark.django_db
 def test_video_block_previews_a_video_the_site_already_embeds():
     block = blocks.VideoBlock()
     assert block.get_preview_value() is None  # none yet: the picker shows the description

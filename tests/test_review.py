@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from wagtail.models import Workflow
+from wagtail.models import GroupPagePermission, Workflow
 
 import pytest
 import time_machine
@@ -203,6 +203,19 @@ def test_migration_creates_the_medical_review_workflow_and_group(db):
     task = workflow.tasks.get().specific
     assert type(task).__name__ == "MedicalReviewTask"
     assert list(task.groups.values_list("name", flat=True)) == ["Medical reviewers"]
+
+
+def test_a_blog_index_created_after_installation_uses_the_medical_review(home):
+    blog = factories.BlogIndexPageFactory(parent=home, slug="news", title="News")
+    article = factories.BlogPageFactory(parent=blog)
+
+    assert article.get_workflow().name == "Medical review"
+    reviewers = Group.objects.get(name="Medical reviewers")
+    assert set(
+        GroupPagePermission.objects.filter(group=reviewers, page=blog).values_list(
+            "permission__codename", flat=True
+        )
+    ) == {"change_page", "publish_page"}
 
 
 def test_approving_the_medical_review_records_reviewer_and_date(blog_index, django_user_model):

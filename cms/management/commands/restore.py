@@ -55,7 +55,8 @@ class Command(BaseCommand):
 
         clear_page_cache()  # nothing cached from before the restore may be served
         problems = []
-        counts = table_counts()
+        with connection.cursor() as cursor:
+            counts = table_counts(cursor)
         for table, expected in manifest["tables"].items():
             if counts.get(table) != expected:
                 problems.append(f"{table}: {counts.get(table)} rows, backup had {expected}")

@@ -31,25 +31,29 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
         last_minute = None
-        last_purge_day = None
+        done_on = {}  # daily task -> the day it last succeeded
+        daily = {
+            "purge old enquiries": lambda: call_command(
+                "purge_submissions", apply=True, verbosity=0
+            ),
+            "review reminders": lambda: call_command("send_review_reminders", verbosity=0),
+        }
         self.stdout.write("Worker started")
         while self.running:
-            try:
-                counts = send_due()
-                if counts:
-                    logger.info("Notifications: %s", counts)
-                now = timezone.now()
-                minute = now.replace(second=0, microsecond=0)
-                if minute != last_minute:
-                    call_command("publish_scheduled", verbosity=0)
-                    flush_search_stats()
-                    last_minute = minute
-                if now.date() != last_purge_day:
-                    call_command("purge_submissions", apply=True, verbosity=0)
-                    call_command("send_review_reminders", verbosity=0)
-                    last_purge_day = now.date()
-            except Exception:
-                logger.exception("Worker round failed; trying again shortly")
+            self.attempt("notifications", self.send_notifications)
+            now = timezone.now()
+            minute = now.replace(second=0, microsecond=0)
+            if minute != last_minute:
+                self.attempt(
+                    "scheduled publishing", lambda: call_command("publish_scheduled", verbosity=0)
+                )
+                self.attempt("search statistics", flush_search_stats)
+                last_minute = minute
+            for name, task in daily.items():
+                # Once a day each; one failing does not hold the others back, and it is tried
+                # again next round (a success is never repeated the same day).
+                if done_on.get(name) != now.date() and self.attempt(name, task):
+                    done_on[name] = now.date()
             if once:
                 break
             # Between rounds, drop connections that broke or outlived CONN_MAX_AGE (as Django
@@ -57,6 +61,22 @@ class Command(BaseCommand):
             close_old_connections()
             time.sleep(settings.WORKER_POLL_SECONDS)
         self.stdout.write("Worker stopped")
+
+    @staticmethod
+    def attempt(name, task) -> bool:
+        """Run one task; a failure is logged and the others still run."""
+        try:
+            task()
+        except Exception:
+            logger.exception("Worker task failed (%s); trying again next round", name)
+            return False
+        return True
+
+    @staticmethod
+    def send_notifications():
+        counts = send_due()
+        if counts:
+            logger.info("Notifications: %s", counts)
 
     def stop(self, *args):
         self.running = False
