@@ -285,7 +285,7 @@ class BlogPage(SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):
     @cached_property
     def table_of_contents(self) -> list[dict]:
         """Jump links from the body's headings: H2 entries with their H3s nested, plus the FAQ
-        and references sections (which render their own H2)."""
+        and references sections (which render their own heading, at the level chosen)."""
         entries: list[dict] = []
         anchors = self.heading_anchors
         for block in self.body:
@@ -297,9 +297,15 @@ class BlogPage(SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):
                     entries.append(entry)
             elif block.block_type in ("faq", "references"):
                 prefix = "faq" if block.block_type == "faq" else "references"
-                entries.append(
-                    {"id": f"{prefix}-{block.id}", "text": block.value["heading"], "children": []}
-                )
+                entry = {
+                    "id": f"{prefix}-{block.id}",
+                    "text": block.value["heading"],
+                    "children": [],
+                }
+                if block.value.get("heading_level") == "h3" and entries:
+                    entries[-1]["children"].append(entry)  # an FAQ inside a section
+                else:
+                    entries.append(entry)
         return entries
 
     @cached_property

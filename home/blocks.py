@@ -20,6 +20,21 @@ BODY_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 SHORT_FEATURES = ["bold", "italic", "link"]
 
 
+HEADING_LEVELS = [("h2", "Section (H2)"), ("h3", "Sub-section (H3)")]
+
+
+def heading_level_block() -> blocks.ChoiceBlock:
+    """The level of a block's own heading, so it fits the outline it sits in: screen-reader
+    users move through a page by its headings."""
+    return blocks.ChoiceBlock(
+        choices=HEADING_LEVELS,
+        default="h2",
+        required=False,
+        help_text="H2 when this stands as a section of its own; H3 when it sits inside an H2 "
+        "section (under one of its sub-headings).",
+    )
+
+
 def live_page_url(page, context) -> str:
     """A chosen page's address, or "" once it has been deleted or unpublished: a StreamField
     keeps the choice (a deleted page reads as None), and a link to it would be broken."""
@@ -56,7 +71,7 @@ class HeadingBlock(blocks.StructBlock):
 
     text = blocks.CharBlock(max_length=120, help_text="Short and descriptive, e.g. 'Causes'.")
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Section (H2)"), ("h3", "Sub-section (H3)")],
+        choices=HEADING_LEVELS,
         default="h2",
         help_text="Use H2 for main sections and H3 only inside an H2 section.",
     )
@@ -158,6 +173,7 @@ class CalloutBlock(blocks.StructBlock):
         help_text="'Seek urgent care' is for red-flag symptoms that need emergency attention.",
     )
     heading = blocks.CharBlock(max_length=120, help_text="A short title for the box.")
+    heading_level = heading_level_block()
     text = blocks.RichTextBlock(features=BODY_FEATURES, help_text="Keep it brief: a few lines.")
 
     class Meta:
@@ -187,8 +203,11 @@ class FAQBlock(blocks.StructBlock):
     """Frequently asked questions, each one expandable; the same text feeds FAQ structured data."""
 
     heading = blocks.CharBlock(
-        max_length=120, default="Frequently asked questions", help_text="Shown as an H2."
+        max_length=120,
+        default="Frequently asked questions",
+        help_text="Shown above the questions, and in the article's contents.",
     )
+    heading_level = heading_level_block()
     items = blocks.ListBlock(FAQItemBlock(), min_num=1, label="Questions")
     emit_schema = blocks.BooleanBlock(
         required=False,
@@ -223,6 +242,7 @@ class CallToActionBlock(blocks.StructBlock):
     """A prompt to act (e.g. book a free evaluation), with optional phone and WhatsApp links."""
 
     heading = blocks.CharBlock(max_length=120, help_text="e.g. 'Book a free evaluation'.")
+    heading_level = heading_level_block()
     text = blocks.TextBlock(required=False, max_length=400, help_text="One or two sentences.")
     button_text = blocks.CharBlock(
         max_length=40, default="Book a free evaluation", help_text="A verb first: 'Book now'."

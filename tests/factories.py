@@ -117,12 +117,13 @@ class ContactPageFactory(wagtail_factories.PageFactory):
 ImageFactory = wagtail_factories.ImageFactory
 
 
-def faq_block(items, emit_schema=True, heading="Frequently asked questions"):
+def faq_block(items, emit_schema=True, heading="Frequently asked questions", level="h2"):
     """A FAQ stream block value: items are (question, answer HTML) pairs."""
     return {
         "type": "faq",
         "value": {
             "heading": heading,
+            "heading_level": level,
             "items": [{"question": q, "answer": a} for q, a in items],
             "emit_schema": emit_schema,
         },

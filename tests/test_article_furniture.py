@@ -48,6 +48,48 @@ def test_table_of_contents_links_to_every_heading_with_h3_nested(client, blog_in
         assert html.find(id=target).name in ("h2", "h3")
 
 
+def test_blocks_inside_a_section_take_an_h3_and_nest_in_the_contents(client, blog_index):
+    """An FAQ or callout placed under a sub-heading keeps the outline (no jump back to H2)."""
+    callout = {
+        "type": "callout",
+        "value": {
+            "style": "warning",
+            "heading": "Stop if it hurts",
+            "heading_level": "h3",
+            "text": "<p>Sharp pain means stop.</p>",
+        },
+    }
+    article = factories.BlogPageFactory(
+        parent=blog_index,
+        body=[
+            heading("Exercises"),
+            callout,
+            factories.faq_block([("How often?", "<p>Daily.</p>")], heading="Questions", level="h3"),
+            heading("Treatment"),
+        ],
+    )
+    html = soup(client.get(article.url))
+    body = html.find("div", class_="article__body")
+    outline = [(h.name, h.get_text(" ", strip=True)) for h in body.find_all(["h2", "h3"])]
+    assert outline[1:] == [
+        ("h2", "Exercises"),
+        ("h3", "Caution: Stop if it hurts"),
+        ("h3", "Questions"),
+        ("h2", "Treatment"),
+    ]  # (the first is the contents' own heading)
+    nav = html.find("nav", class_="toc")
+    top = nav.ol.find_all("li", recursive=False)
+    assert [li.a.get_text() for li in top] == ["Exercises", "Treatment"]
+    assert [a.get_text() for a in top[0].ol.find_all("a")] == ["Questions"]
+
+
+def test_blocks_saved_before_heading_levels_existed_keep_their_h2(client, blog_index):
+    old_faq = factories.faq_block([("Q?", "<p>A.</p>")], heading="Questions")
+    del old_faq["value"]["heading_level"]
+    article = factories.BlogPageFactory(parent=blog_index, body=[heading("Intro"), old_faq])
+    assert soup(client.get(article.url)).find(id=lambda i: i and i.startswith("faq-")).name == "h2"
+
+
 def test_no_table_of_contents_for_a_single_heading(client, article):
     assert soup(client.get(article.url)).find("nav", class_="toc") is None
 
