@@ -58,6 +58,9 @@ test-browser: install-dev ## Only the browser tests (real Chromium)
 bench: install-dev ## Benchmark gunicorn + production settings with wrk (1,000 articles)
 	$(PY) bench/run.py
 
+bench-instructions: install-dev ## CPU instructions per request (valgrind), on the database `make bench` builds
+	$(PY) bench/instructions.py
+
 lighthouse: install-dev ## Lighthouse (phone) on the main pages, production settings, Chromium
 	$(PY) bench/lighthouse.py
 
@@ -81,4 +84,4 @@ format: install-dev ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-.PHONY: help install install-dev setup run worker bench lighthouse backup restore serve-prod audit lint test test-browser format
+.PHONY: help install install-dev setup run worker bench bench-instructions lighthouse backup restore serve-prod audit lint test test-browser format
