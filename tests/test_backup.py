@@ -60,6 +60,26 @@ def fresh_database_url(tmp_path) -> str:
     return f"postgres://{user}@{host}:{port}/{name}"
 
 
+def restore_into_a_fresh_database(folder, tmp_path):
+    """`manage.py restore` of ``folder`` into a new, empty database and media folder, in a
+    process of its own; returns that process's environment and its result."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.test",
+        DATABASE_URL=fresh_database_url(tmp_path),
+        MEDIA_ROOT=str(tmp_path / "restored-media"),
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "restore", str(folder)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return env, result
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_backup_restores_into_a_fresh_database_and_serves_the_same_pages(client, tmp_path):
     call_command("load_demo", stdout=io.StringIO())
@@ -70,20 +90,7 @@ def test_backup_restores_into_a_fresh_database_and_serves_the_same_pages(client,
     assert manifest["tables"]["blog_blogpage"] >= 3
     assert manifest["media"], "the demo images are in the backup"
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.test",
-        DATABASE_URL=fresh_database_url(tmp_path),
-        MEDIA_ROOT=str(tmp_path / "restored-media"),
-    )
-    restore = subprocess.run(
-        [sys.executable, "manage.py", "restore", str(backup)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    env, restore = restore_into_a_fresh_database(backup, tmp_path)
     assert restore.returncode == 0, restore.stdout + restore.stderr
     assert "all match the backup" in restore.stdout
     served = subprocess.run(
@@ -122,20 +129,7 @@ def test_a_backup_taken_while_the_site_writes_still_verifies_on_restore(
     call_command("backup", output=str(folder), stdout=io.StringIO())
     assert (folder.stat().st_mode & 0o777) == 0o700
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.test",
-        DATABASE_URL=fresh_database_url(tmp_path),
-        MEDIA_ROOT=str(tmp_path / "restored-media"),
-    )
-    restore = subprocess.run(
-        [sys.executable, "manage.py", "restore", str(folder)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    _, restore = restore_into_a_fresh_database(folder, tmp_path)
     assert restore.returncode == 0, restore.stdout + restore.stderr
     assert "all match the backup" in restore.stdout
     assert Tag.objects.filter(slug="late").exists()  # it was written, after the snapshot

@@ -6,7 +6,6 @@ import os
 import secrets
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 
 from django.test import override_settings
@@ -112,6 +111,18 @@ def manage(env, *args):
     )
 
 
+def run_python(code, env) -> subprocess.CompletedProcess:
+    """``python -c code`` in the project with ``env`` (settings are read once per process)."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 def test_check_deploy_is_clean_under_production_settings():
     result = manage(production_env(), "check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -134,14 +145,7 @@ def test_production_settings_secure_cookies_hsts_and_proxy_tls():
         "s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_SSL_REDIRECT, s.SECURE_PROXY_SSL_HEADER, "
         "s.SESSION_COOKIE_HTTPONLY, s.DEBUG, s.STORAGES['staticfiles']['BACKEND'])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, production_env())
     assert result.stdout.strip() == (
         "True True 31536000 True True ('HTTP_X_FORWARDED_PROTO', 'https') True False "
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -154,14 +158,7 @@ def test_load_balancer_probes_over_plain_http_are_answered_not_redirected():
         "print(*(c.get(p, HTTP_HOST='clinic.example.com').status_code "
         "for p in ('/healthz', '/readyz', '/')))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=production_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, production_env())
     healthz, readyz, home = result.stdout.split()
     assert healthz == "200" and readyz in ("200", "503"), result.stderr  # answered either way
     assert home == "301"  # everything else still goes to HTTPS
@@ -173,9 +170,7 @@ def test_gunicorn_runs_production_settings_when_none_are_named():
         "import runpy, os; runpy.run_path('cms/gunicorn.conf.py'); "
         "print(os.environ['DJANGO_SETTINGS_MODULE'])"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = run_python(code, env)
     assert result.stdout.strip() == "cms.settings.production", result.stderr
 
 
@@ -186,16 +181,12 @@ def test_s3_media_storage_is_used_when_a_bucket_is_configured():
         "print(type(storages['default']).__name__, s.AWS_S3_ENDPOINT_URL, "
         "s.AWS_S3_FILE_OVERWRITE)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=production_env(
+    result = run_python(
+        code,
+        production_env(
             AWS_STORAGE_BUCKET_NAME="clinic-media",
             AWS_S3_ENDPOINT_URL="https://s3.me-central-1.example.com",
         ),
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
     assert result.stdout.strip() == "S3Storage https://s3.me-central-1.example.com False", (
         result.stderr
@@ -268,16 +259,8 @@ def test_production_reads_the_visitors_address_behind_one_proxy_by_default():
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.TRUSTED_PROXY_COUNT, s.AXES_CLIENT_IP_CALLABLE)"
     )
-    run = partial(
-        subprocess.run,
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert run(env=production_env()).stdout.split() == ["1", "cms.http.client_address"]
-    assert run(env=production_env(TRUSTED_PROXY_COUNT="2")).stdout.split()[0] == "2"
+    assert run_python(code, production_env()).stdout.split() == ["1", "cms.http.client_address"]
+    assert run_python(code, production_env(TRUSTED_PROXY_COUNT="2")).stdout.split()[0] == "2"
 
 
 @override_settings(AXES_ENABLED=True, AXES_HANDLER="axes.handlers.database.AxesDatabaseHandler")
@@ -374,14 +357,7 @@ def test_media_is_served_by_django_in_production_only_when_asked():
     )
 
     def run(**extra):
-        return subprocess.run(
-            [sys.executable, "-c", code],
-            cwd=ROOT,
-            env=production_env(**extra),
-            capture_output=True,
-            text=True,
-            timeout=60,
-        ).stdout.strip()
+        return run_python(code, production_env(**extra)).stdout.strip()
 
     assert run().split() == ["not", "not"]
     # Images only: a document's file would skip the private-collection check of /documents/.
