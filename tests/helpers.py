@@ -1,4 +1,9 @@
-"""Helpers shared by tests that drive the Wagtail admin."""
+"""Helpers shared by tests: driving the Wagtail admin, and reading settings in a fresh
+process."""
+
+import subprocess
+import sys
+from pathlib import Path
 
 from django.urls import reverse
 
@@ -25,3 +30,16 @@ def post_preview(client, page, title, summary, body_html):
     payload.update({k: v for k, v in data.items() if k not in payload and k != "body"})
     assert client.post(preview_url, payload).json()["is_valid"] is True
     return preview_url
+
+
+def run_python(code, env) -> subprocess.CompletedProcess:
+    """``python -c code`` in the project with ``env``: settings are read once per process, so
+    a test of what an environment variable does needs a process of its own."""
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )

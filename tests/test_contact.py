@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from contact.forms import make_token
 from contact.models import ContactPage, Enquiry, Notification
 from tests import factories
+from tests.helpers import run_python
 
 
 def aged_token(seconds=30):
@@ -606,9 +607,6 @@ def test_new_enquiries_are_stored_while_the_worker_is_busy_sending(contact_page,
 @pytest.mark.parametrize("module", ["dev", "test", "production"])
 def test_setting_email_host_selects_smtp_in_every_settings_module(module):
     import os
-    import subprocess
-    import sys
-    from pathlib import Path
 
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "EMAIL_"))}
     env.update(
@@ -623,14 +621,7 @@ def test_setting_email_host_selects_smtp_in_every_settings_module(module):
         "import django; django.setup(); from django.conf import settings as s; "
         "print(s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parent.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, env)
     assert result.stdout.strip().splitlines()[-1] == (
         "django.core.mail.backends.smtp.EmailBackend 127.0.0.1 2525"
     ), result.stderr

@@ -8,6 +8,7 @@ import pytest
 
 from home.models import ClinicSettings
 from tests import factories
+from tests.helpers import run_python
 
 pytestmark = pytest.mark.usefixtures("page_cache_on")
 
@@ -177,9 +178,6 @@ def test_a_change_clears_the_store_again_when_its_transaction_commits(
 def test_the_page_cache_is_on_by_default_only_with_a_shared_store(redis, expected):
     """In local memory every process would keep its own copy and a publish would clear one."""
     import os
-    import subprocess
-    import sys
-    from pathlib import Path
 
     env = {k: v for k, v in os.environ.items() if k not in ("PAGE_CACHE", "REDIS_URL")}
     env.update(DJANGO_SETTINGS_MODULE="cms.settings.dev", REDIS_URL=redis)
@@ -187,12 +185,5 @@ def test_the_page_cache_is_on_by_default_only_with_a_shared_store(redis, expecte
         "import django; django.setup(); from django.conf import settings; "
         "print(settings.WAGTAIL_CACHE)"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=Path(__file__).resolve().parent.parent,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_python(code, env)
     assert result.stdout.strip() == expected, result.stderr

@@ -15,6 +15,7 @@ import time_machine
 
 from contact.forms import make_token
 from contact.models import Enquiry
+from tests.helpers import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -136,9 +137,7 @@ def test_a_stuck_postgresql_gives_up_in_seconds_not_at_the_worker_timeout():
         DATABASE_STATEMENT_TIMEOUT_MS="7000",
     )
     env.pop("DATABASE_CONNECT_TIMEOUT", None)
-    result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
-    )
+    result = run_python(code, env)
     assert result.stdout.strip() == "5 -c statement_timeout=7000", result.stderr
 
 

@@ -16,6 +16,8 @@ import pytest
 import time_machine
 from PIL import Image as PILImage
 
+from tests.helpers import run_python
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -108,18 +110,6 @@ def manage(env, *args):
         capture_output=True,
         text=True,
         timeout=120,
-    )
-
-
-def run_python(code, env) -> subprocess.CompletedProcess:
-    """``python -c code`` in the project with ``env`` (settings are read once per process)."""
-    return subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
     )
 
 
