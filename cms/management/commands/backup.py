@@ -71,10 +71,9 @@ def dump_postgresql(target: Path) -> dict[str, int]:
 def dump_sqlite(target: Path) -> dict[str, int]:
     """SQLite's online backup; the counts are read from the copy itself."""
     connection.ensure_connection()
-    with sqlite3.connect(target / "db.sqlite3") as copy:
-        connection.connection.backup(copy)
     copy = sqlite3.connect(target / "db.sqlite3")
     try:
+        connection.connection.backup(copy)
         return table_counts(copy.cursor())
     finally:
         copy.close()
