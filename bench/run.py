@@ -411,6 +411,7 @@ def main() -> int:
             "standard page (services), fragment cache": "/services/",
             "blog index, fragment cache": "/blog/",
             "blog index, page 50, fragment cache": "/blog/?page=50",
+            "search 'back pain', results from the store": "/search/?q=back+pain",
         }
         phase_2 = {"ceiling (phase 2)": "/healthz", **fragments}
         results.update(

@@ -1,12 +1,20 @@
 """Site search over live, public pages."""
 
+import hashlib
 import re
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.http import urlencode
+from django.utils.text import Truncator
 
 from wagtail.models import Page
+
+from cms.cache import from_page_store
+from home.routing import find_site
 
 from .stats import record_search
 
@@ -28,6 +36,49 @@ def search_terms(query: str) -> str:
     return " ".join(re.findall(r"\w+", query))
 
 
+class SearchResults:
+    """The ranked results for ``terms``, as the paginator reads them: their number (len) and
+    one page of them at a time (a slice), each a small dict of what the results list shows.
+
+    With the fragment cache on, both are kept in the page cache's store, so a search someone
+    made a moment ago (a popular term, a shared results link) costs no query and no ranking:
+    ranking every match is most of a search's cost. Results are the same for every visitor
+    (live, public pages only), and the store is cleared whenever content changes (cms.cache),
+    so a publish shows at once. Keys hold a digest of the terms, not the terms themselves."""
+
+    def __init__(self, terms: str, request):
+        self.terms = terms
+        self.request = request
+        site = find_site(request)
+        digest = hashlib.sha256(terms.lower().encode()).hexdigest()[:32]
+        self.key = f"search:{site.pk if site else 0}:{digest}"
+
+    @cached_property
+    def queryset(self):
+        # Built on the first miss only: public() reads the view restrictions when called.
+        return Page.objects.live().public().defer_streamfields().specific().search(self.terms)
+
+    def stored(self, key, compute):
+        if not settings.PAGE_FRAGMENT_CACHE:
+            return compute()
+        return from_page_store(key, compute)
+
+    def __len__(self) -> int:
+        return self.stored(f"{self.key}:count", lambda: self.queryset.count())
+
+    def __getitem__(self, window: slice) -> list[dict]:
+        return self.stored(
+            f"{self.key}:{window.start}:{window.stop}",
+            lambda: [self.item(page) for page in self.queryset[window]],
+        )
+
+    def item(self, page) -> dict:
+        summary = getattr(page, "summary", "") or page.search_description
+        if not summary and getattr(page, "intro", ""):
+            summary = Truncator(strip_tags(page.intro)).words(30)
+        return {"title": page.title, "url": page.get_url(self.request), "summary": summary}
+
+
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     results_page = None
@@ -35,12 +86,7 @@ def search(request):
     terms = search_terms(query)
     if query:
         record_search(terms or query)
-        results = (
-            Page.objects.live().public().defer_streamfields().specific().search(terms)
-            if terms
-            else Page.objects.none()
-        )
-        paginator = Paginator(results, RESULTS_PER_PAGE)
+        paginator = Paginator(SearchResults(terms, request) if terms else [], RESULTS_PER_PAGE)
         # Django's get_page: page 1 for nonsense, the last page when past the end.
         results_page = paginator.get_page(request.GET.get("page"))
 

@@ -124,6 +124,71 @@ def test_search_terms_are_counted_for_the_marketing_report(client, articles, set
     assert hits == {"back pain": 3, "knee": 1}
 
 
+def result_titles(response) -> list[str]:
+    html = BeautifulSoup(response.content, "html.parser")
+    return [a.get_text() for a in html.select(".search-results h2 a")]
+
+
+def test_a_repeated_search_is_answered_from_the_store_without_queries(
+    client, articles, django_assert_num_queries, monkeypatch
+):
+    """The results, that is: the search is still counted (without Redis, by a database write;
+    test_search_terms_are_counted_for_the_marketing_report)."""
+    from search import views
+
+    counted = []
+    monkeypatch.setattr(views, "record_search", counted.append)
+    first = client.get("/search/", {"q": "spasm"})
+    with django_assert_num_queries(0):
+        again = client.get("/search/", {"q": "Spasm"})  # the words, whatever their case
+    assert result_titles(again) == result_titles(first) == [articles[0].title]
+    assert b"Gentle ways to ease a back spasm." in again.content
+    assert counted == ["spasm", "Spasm"]
+
+
+def test_a_published_article_is_found_at_once_despite_the_store(client, articles, blog_index):
+    assert result_titles(client.get("/search/", {"q": "spasm"})) == [articles[0].title]
+    newer = factories.BlogPageFactory(parent=blog_index, title="Spasm relief stretches", live=False)
+    newer.save_revision().publish()
+    articles[0].unpublish()
+
+    assert result_titles(client.get("/search/", {"q": "spasm"})) == [newer.title]
+
+
+def test_each_page_of_results_is_stored_apart(client, blog_index):
+    for n in range(12):
+        factories.BlogPageFactory(parent=blog_index, title=f"Knee pain guide {n}")
+    first = result_titles(client.get("/search/", {"q": "knee"}))
+    second = result_titles(client.get("/search/", {"q": "knee", "page": "2"}))
+    assert len(first) == 10 and len(second) == 2
+    assert not set(first) & set(second)
+    assert result_titles(client.get("/search/", {"q": "knee", "page": "2"})) == second
+
+
+def test_the_store_keys_do_not_hold_what_visitors_searched_for(client, articles, settings):
+    """Health searches are personal: the keys kept in Redis hold a digest of the words."""
+    from django.core.cache import caches
+
+    from search.views import SearchResults
+
+    client.get("/search/", {"q": "spasm"})
+    results = SearchResults("spasm", client.get("/").wsgi_request)
+    assert "spasm" not in results.key
+    assert caches[settings.WAGTAIL_CACHE_BACKEND].get(f"{results.key}:count") == 1
+
+
+def test_without_the_fragment_cache_every_search_queries(
+    client, articles, no_fragment_cache, django_assert_max_num_queries, monkeypatch
+):
+    from search import views
+
+    monkeypatch.setattr(views, "record_search", lambda terms: None)
+    client.get("/search/", {"q": "spasm"})
+    with django_assert_max_num_queries(4) as queries:
+        assert result_titles(client.get("/search/", {"q": "spasm"})) == [articles[0].title]
+    assert len(queries) >= 3  # restrictions, count, the ranked page (and its pages' fields)
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the expression index exists on PostgreSQL only"
 )
