@@ -145,6 +145,17 @@ class ContactPage(ServingQueriesMixin, SeoMixin, AbstractEmailForm):
         verbose_name = "contact page"
 
     # --- the form ----------------------------------------------------------------------------
+    def get_form_fields(self):
+        """The form's fields: those kept with the page when it comes from the page store (as a
+        route, or as an article's inline form: ``prepare_for_store``), else read now."""
+        stored = self.__dict__.get("stored_form_fields")
+        return stored if stored is not None else super().get_form_fields()
+
+    def prepare_for_store(self):
+        """A page kept in the store carries its form's fields: building the form for each
+        visitor then needs no query. The store is cleared when the page is published."""
+        self.stored_form_fields = list(super().get_form_fields())
+
     def get_form_parameters(self):
         return {"consent_text": self.consent_text}
 

@@ -53,6 +53,7 @@ class SingleQueryRoutingMixin:
 
         def without_root():
             page = self.find_for_serving(path_components)
+            page.prepare_for_store()
             # Restrictions are checked on every request (a restriction added later must count).
             del page.known_unrestricted
             page.route_ancestors = page.route_ancestors[1:]
@@ -121,6 +122,10 @@ class ServingQueriesMixin:
     # whether the routing query found no restriction on the page or above it.
     route_ancestors: list | None = None
     known_unrestricted = False
+
+    def prepare_for_store(self):
+        """Load now what every request for this page would otherwise query again, before the
+        page is kept in the page store (a route). Nothing by default."""
 
     def get_view_restrictions(self):
         """Wagtail's rule (restrictions on the page or any ancestor, an alias using its source

@@ -149,11 +149,44 @@ def test_the_blocks_around_an_inline_form_come_from_the_cache(client, blog_index
     second, cached = queries_for(Client(), article.url)
 
     assert cached < rendered
-    # Its view restrictions, the form's page and its fields: the call to action's page and the
-    # image belong to cached segments, so they are not loaded.
-    assert cached <= 3
+    # Its view restrictions only: the form's page comes from the store with its fields, and
+    # the call to action's page and the image belong to cached segments, so none is loaded.
+    assert cached == 1
     assert without_form_tokens(second) == without_form_tokens(first)
     assert b"After the form." in second.content and b'id="before"' in second.content
+
+
+def test_a_field_published_on_the_contact_page_shows_in_every_inline_form_at_once(
+    client, blog_index, contact_page
+):
+    from django.test import Client
+
+    from contact.models import FormField
+
+    article = factories.BlogPageFactory(
+        parent=blog_index, body=[factories.contact_form_block(contact_page)]
+    )
+    assert b"Best time to call" not in client.get(article.url).content  # form page stored
+    assert b"Best time to call" not in client.get(contact_page.url).content  # route stored
+
+    page = contact_page.get_latest_revision_as_object()
+    page.form_fields.add(
+        FormField(label="Best time to call", field_type="singleline", required=False, sort_order=10)
+    )
+    page.save_revision().publish()
+
+    for url in (article.url, contact_page.url):
+        html = BeautifulSoup(Client().get(url).content, "html.parser")
+        labels = [label.get_text(strip=True) for label in html.find_all("label")]
+        assert "Best time to call" in labels, url
+
+
+def test_a_contact_page_from_the_store_builds_its_form_without_a_query(client, contact_page):
+    client.get("/")
+    client.get(contact_page.url)  # the route, with the form's fields, in the store
+    response, count = queries_for(client, contact_page.url)
+    assert count == 1  # its view restrictions, read on every request
+    assert b'name="full_name"' in response.content
 
 
 def test_image_addresses_in_meta_tags_follow_the_requested_host(client, blog_index):
