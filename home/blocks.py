@@ -315,7 +315,7 @@ class ContactFormBlock(blocks.StructBlock):
         structs = super().bulk_to_python(
             [{k: v for k, v in value.items() if k != "form_page"} for value in values]
         )
-        for struct, page_id in zip(structs, page_ids):
+        for struct, page_id in zip(structs, page_ids, strict=True):
             struct["form_page"] = stored_form_page(page_id) if page_id else None
         return structs
 
@@ -364,11 +364,12 @@ def stored_form_page(page_id):
 
     def load():
         page = ContactPage.objects.filter(pk=page_id).first()
-        if page is not None:
-            page.prepare_for_store()
+        if page is None:
+            return False  # kept too: a deleted page is not looked for on every view
+        page.prepare_for_store()
         return page
 
-    return from_page_store(f"form-page:{page_id}", load)
+    return from_page_store(f"form-page:{page_id}", load) or None
 
 
 class VideoBlock(blocks.StructBlock):

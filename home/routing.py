@@ -53,7 +53,8 @@ class SingleQueryRoutingMixin:
 
         def without_root():
             page = self.find_for_serving(path_components)
-            page.prepare_for_store()
+            if hasattr(page, "prepare_for_store"):  # not on a plain Page
+                page.prepare_for_store()
             # Restrictions are checked on every request (a restriction added later must count).
             del page.known_unrestricted
             page.route_ancestors = page.route_ancestors[1:]

@@ -1,11 +1,11 @@
 """Site search over live, public pages."""
 
-import hashlib
 import re
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.http import urlencode
@@ -44,14 +44,15 @@ class SearchResults:
     made a moment ago (a popular term, a shared results link) costs no query and no ranking:
     ranking every match is most of a search's cost. Results are the same for every visitor
     (live, public pages only), and the store is cleared whenever content changes (cms.cache),
-    so a publish shows at once. Keys hold a digest of the terms, not the terms themselves."""
+    so a publish shows at once. Keys hold an HMAC of the words (keyed with SECRET_KEY), not the
+    words: a list of health terms cannot be hashed to find who searched what."""
 
     def __init__(self, terms: str, request):
         self.terms = terms
         self.request = request
         site = find_site(request)
-        digest = hashlib.sha256(terms.lower().encode()).hexdigest()[:32]
-        self.key = f"search:{site.pk if site else 0}:{digest}"
+        digest = salted_hmac("search.results", terms.lower(), algorithm="sha256").hexdigest()
+        self.key = f"search:{site.pk if site else 0}:{digest[:32]}"
 
     @cached_property
     def queryset(self):
@@ -67,6 +68,8 @@ class SearchResults:
         return self.stored(f"{self.key}:count", lambda: self.queryset.count())
 
     def __getitem__(self, window: slice) -> list[dict]:
+        if not len(self):
+            return []  # nothing found: only the count is kept
         return self.stored(
             f"{self.key}:{window.start}:{window.stop}",
             lambda: [self.item(page) for page in self.queryset[window]],
@@ -75,7 +78,7 @@ class SearchResults:
     def item(self, page) -> dict:
         summary = getattr(page, "summary", "") or page.search_description
         if not summary and getattr(page, "intro", ""):
-            summary = Truncator(strip_tags(page.intro)).words(30)
+            summary = Truncator(strip_tags(page.intro)).words(30, truncate=" …")
         return {"title": page.title, "url": page.get_url(self.request), "summary": summary}
 
 
@@ -87,7 +90,8 @@ def search(request):
     if query:
         record_search(terms or query)
         paginator = Paginator(SearchResults(terms, request) if terms else [], RESULTS_PER_PAGE)
-        # Django's get_page: page 1 for nonsense, the last page when past the end.
+        # Django's get_page: page 1 for anything not a number, the last page for a number out
+        # of range (so odd page numbers never add entries to the store).
         results_page = paginator.get_page(request.GET.get("page"))
 
     return TemplateResponse(

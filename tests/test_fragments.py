@@ -181,6 +181,21 @@ def test_a_field_published_on_the_contact_page_shows_in_every_inline_form_at_onc
         assert "Best time to call" in labels, url
 
 
+def test_an_inline_form_whose_contact_page_was_deleted_is_not_looked_for_again(
+    client, blog_index, contact_page
+):
+    article = factories.BlogPageFactory(
+        parent=blog_index, body=[factories.contact_form_block(contact_page)]
+    )
+    assert b'name="full_name"' in client.get(article.url).content
+    contact_page.delete()
+
+    first, _ = queries_for(client, article.url)
+    second, count = queries_for(client, article.url)
+    assert b'name="full_name"' not in first.content
+    assert count == 1  # its view restrictions only: the missing page is known to be missing
+
+
 def test_a_contact_page_from_the_store_builds_its_form_without_a_query(client, contact_page):
     client.get("/")
     client.get(contact_page.url)  # the route, with the form's fields, in the store

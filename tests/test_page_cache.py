@@ -187,3 +187,28 @@ def test_the_page_cache_is_on_by_default_only_with_a_shared_store(redis, expecte
     )
     result = run_python(code, env)
     assert result.stdout.strip() == expected, result.stderr
+
+
+@pytest.mark.parametrize(
+    "store, expected",
+    [
+        ("redis://127.0.0.1:6379/7", "redis://127.0.0.1:6379/7"),
+        ("", "redis://127.0.0.1:6379/0"),
+    ],
+)
+def test_the_page_store_can_have_a_redis_of_its_own(store, expected):
+    """What can be rebuilt may go to a Redis that evicts; the counters stay on REDIS_URL."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.endswith("REDIS_URL")}
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.dev",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        PAGE_STORE_REDIS_URL=store,
+    )
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(*[settings.CACHES[a]['LOCATION'] for a in ('default', 'pages', 'renditions')])"
+    )
+    result = run_python(code, env)
+    assert result.stdout.split() == ["redis://127.0.0.1:6379/0", expected, expected], result.stderr

@@ -146,43 +146,104 @@ def test_a_repeated_search_is_answered_from_the_store_without_queries(
     assert counted == ["spasm", "Spasm"]
 
 
+@pytest.fixture
+def no_search_counts(monkeypatch):
+    """Searches are not counted (without Redis, counting is a database write): the queries
+    left are the search's own."""
+    from search import views
+
+    monkeypatch.setattr(views, "record_search", lambda terms: None)
+
+
 def test_a_published_article_is_found_at_once_despite_the_store(client, articles, blog_index):
     assert result_titles(client.get("/search/", {"q": "spasm"})) == [articles[0].title]
     newer = factories.BlogPageFactory(parent=blog_index, title="Spasm relief stretches", live=False)
     newer.save_revision().publish()
+
+    titles = result_titles(client.get("/search/", {"q": "spasm"}))
+    assert sorted(titles) == sorted([newer.title, articles[0].title])
+
+
+def test_an_unpublished_article_leaves_the_results_at_once(client, articles):
+    assert result_titles(client.get("/search/", {"q": "spasm"})) == [articles[0].title]
     articles[0].unpublish()
+    assert result_titles(client.get("/search/", {"q": "spasm"})) == []
 
-    assert result_titles(client.get("/search/", {"q": "spasm"})) == [newer.title]
+
+def test_an_article_made_private_leaves_the_results_at_once(client, articles):
+    from wagtail.models import PageViewRestriction
+
+    assert result_titles(client.get("/search/", {"q": "spasm"})) == [articles[0].title]
+    PageViewRestriction.objects.create(page=articles[0], restriction_type="login")
+    assert result_titles(client.get("/search/", {"q": "spasm"})) == []
 
 
-def test_each_page_of_results_is_stored_apart(client, blog_index):
+def test_each_page_of_results_is_stored_apart(
+    client, blog_index, no_search_counts, django_assert_num_queries
+):
     for n in range(12):
         factories.BlogPageFactory(parent=blog_index, title=f"Knee pain guide {n}")
     first = result_titles(client.get("/search/", {"q": "knee"}))
     second = result_titles(client.get("/search/", {"q": "knee", "page": "2"}))
     assert len(first) == 10 and len(second) == 2
     assert not set(first) & set(second)
-    assert result_titles(client.get("/search/", {"q": "knee", "page": "2"})) == second
+    with django_assert_num_queries(0):
+        assert result_titles(client.get("/search/", {"q": "knee", "page": "2"})) == second
+        # Out of range or not a number: the last page or the first, from the same entries.
+        assert result_titles(client.get("/search/", {"q": "knee", "page": "0"})) == second
+        assert result_titles(client.get("/search/", {"q": "knee", "page": "abc"})) == first
 
 
-def test_the_store_keys_do_not_hold_what_visitors_searched_for(client, articles, settings):
-    """Health searches are personal: the keys kept in Redis hold a digest of the words."""
+def test_a_search_with_no_results_keeps_only_its_count(
+    client, articles, no_search_counts, django_assert_num_queries
+):
+    client.get("/search/", {"q": "zzzqqq"})
+    with django_assert_num_queries(0):
+        html = BeautifulSoup(client.get("/search/", {"q": "zzzqqq"}).content, "html.parser")
+    assert "No pages match" in html.find(class_="empty-state").get_text()
+    assert [key for key in store_keys() if key.endswith(":count")]
+    assert not [key for key in store_keys() if not key.endswith(":count")]
+
+
+def store_keys() -> list[str]:
+    """The keys in the page store (local memory or Redis) that hold search results."""
+    from django.conf import settings
     from django.core.cache import caches
+
+    store = caches[settings.WAGTAIL_CACHE_BACKEND]
+    keys = store.keys("*") if hasattr(store, "keys") else list(store._cache)
+    return [key for key in keys if "search:" in key]
+
+
+def test_the_store_keys_do_not_hold_what_visitors_searched_for(client, articles):
+    """Health searches are personal: the keys kept in Redis hold an HMAC of the words (keyed
+    with SECRET_KEY), so neither the words nor a plain hash of them are there."""
+    import hashlib
+
+    client.get("/search/", {"q": "back spasm"})
+    keys = store_keys()
+    assert keys
+    plain_hash = hashlib.sha256(b"back spasm").hexdigest()[:32]
+    assert not [key for key in keys if "spasm" in key or plain_hash in key]
+
+
+def test_the_store_keys_differ_between_sites(articles):
+    """Result addresses are relative to the site searched, so each site keeps its own."""
+    from django.test import RequestFactory
+
+    from wagtail.models import Site
 
     from search.views import SearchResults
 
-    client.get("/search/", {"q": "spasm"})
-    results = SearchResults("spasm", client.get("/").wsgi_request)
-    assert "spasm" not in results.key
-    assert caches[settings.WAGTAIL_CACHE_BACKEND].get(f"{results.key}:count") == 1
+    Site.objects.create(hostname="localhost", root_page=articles[0].get_parent())
+    here = SearchResults("spasm", RequestFactory().get("/search/"))
+    there = SearchResults("spasm", RequestFactory().get("/search/", HTTP_HOST="localhost"))
+    assert here.key != there.key
 
 
 def test_without_the_fragment_cache_every_search_queries(
-    client, articles, no_fragment_cache, django_assert_max_num_queries, monkeypatch
+    client, articles, no_fragment_cache, no_search_counts, django_assert_max_num_queries
 ):
-    from search import views
-
-    monkeypatch.setattr(views, "record_search", lambda terms: None)
     client.get("/search/", {"q": "spasm"})
     with django_assert_max_num_queries(4) as queries:
         assert result_titles(client.get("/search/", {"q": "spasm"})) == [articles[0].title]

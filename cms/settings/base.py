@@ -208,21 +208,25 @@ if REDIS_URL:
         "IGNORE_EXCEPTIONS": True,
         "SOCKET_CONNECT_TIMEOUT": 0.5,
         "SOCKET_TIMEOUT": 0.5,
-        # ...and an unreachable one is not tried again for a few seconds (cms/redis.py).
-        "CONNECTION_POOL_KWARGS": redis_pool_kwargs(REDIS_URL),
+        # ...and an unreachable one is not tried again for a few seconds (cms/redis.py): see
+        # CONNECTION_POOL_KWARGS below, per server.
     }
     _prefix = os.environ.get("CACHE_KEY_PREFIX", "clinic")
+    # What can be rebuilt (renditions, the page store) may live on a Redis of its own that
+    # evicts under memory pressure; `default` holds counters that must not be evicted (contact
+    # rate limits, admin lockouts, search counts waiting for the worker). README, Operations.
+    _store_url = os.environ.get("PAGE_STORE_REDIS_URL") or REDIS_URL
     CACHES = {
         alias: {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": location,
             "KEY_PREFIX": prefix,
-            "OPTIONS": _redis_options,
+            "OPTIONS": {**_redis_options, "CONNECTION_POOL_KWARGS": redis_pool_kwargs(location)},
         }
-        for alias, prefix in (
-            ("default", _prefix),
-            ("renditions", f"{_prefix}-renditions"),
-            ("pages", f"{_prefix}-pages"),
+        for alias, prefix, location in (
+            ("default", _prefix, REDIS_URL),
+            ("renditions", f"{_prefix}-renditions", _store_url),
+            ("pages", f"{_prefix}-pages", _store_url),
         )
     }
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
