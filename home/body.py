@@ -34,6 +34,11 @@ class SegmentedBodyMixin:
             segment["blocks"] = partial(self.body_blocks, segment["start"], segment["end"])
         return segments
 
+    @property
+    def has_per_visitor_blocks(self) -> bool:
+        """Whether any part of the body is rendered for each visitor (a contact form)."""
+        return any(segment["per_visitor"] for segment in self.body_segments)
+
     def body_blocks(self, start: int, end: int) -> list:
         return [self.body[position] for position in range(start, end)]
 

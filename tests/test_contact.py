@@ -183,9 +183,7 @@ def test_embedded_form_records_the_article_and_campaign(client, contact_page, ar
     assert enquiry.get_data()["sent_from"] == article.title
 
 
-def test_campaign_fields_are_left_out_of_the_form_when_there_is_no_campaign(
-    client, contact_page
-):
+def test_campaign_fields_are_left_out_of_the_form_when_there_is_no_campaign(client, contact_page):
     form = BeautifulSoup(client.get(contact_page.url).content, "html.parser").find("form")
     hidden = {i["name"]: i.get("value", "") for i in form.find_all("input", type="hidden")}
     assert set(hidden) == {"csrfmiddlewaretoken", "form_token", "source_page"}

@@ -204,6 +204,37 @@ def test_a_contact_page_from_the_store_builds_its_form_without_a_query(client, c
     assert b'name="full_name"' in response.content
 
 
+def fragment_names() -> set[str]:
+    """The names of the template fragments in the page store (local memory or Redis)."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    store = caches[settings.WAGTAIL_CACHE_BACKEND]
+    keys = store.keys("*") if hasattr(store, "keys") else list(store._cache)
+    return {
+        re.search(r"template\.cache\.(.+)\.[0-9a-f]+$", key).group(1).strip('"')
+        for key in keys
+        if "template.cache." in key
+    }
+
+
+def test_an_article_without_a_form_is_kept_as_one_fragment(client, blog_index):
+    article = factories.BlogPageFactory(parent=blog_index)
+    first = client.get(article.url)
+    assert fragment_names() == {"head", "content"}
+    assert client.get(article.url).content == first.content
+
+
+def test_an_article_with_a_form_is_kept_in_parts_around_it(client, blog_index, contact_page):
+    article = factories.BlogPageFactory(
+        parent=blog_index, body=[factories.contact_form_block(contact_page)]
+    )
+    client.get(article.url)
+    names = fragment_names()
+    assert "content" not in names  # the form is per visitor: the parts around it are kept
+    assert {"head", "article-header", "article-end"} <= names
+
+
 def test_image_addresses_in_meta_tags_follow_the_requested_host(client, blog_index):
     article = factories.BlogPageFactory(parent=blog_index, image=factories.ImageFactory())
 

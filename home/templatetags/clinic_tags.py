@@ -15,10 +15,32 @@ class PageFragmentNode(WagtailPageCacheNode):
     changes (cms.cache), so a fragment can show other pages and snippets too."""
 
     def render(self, context):
-        if not settings.PAGE_FRAGMENT_CACHE:
+        # A fragment inside another is rendered in place: the outer one keeps it.
+        if not settings.PAGE_FRAGMENT_CACHE or context.get("inside_page_fragment"):
             return self.nodelist.render(context)
-        with context.push(page_fragment_seconds=settings.PAGE_CACHE_SECONDS):
+        with context.push(
+            page_fragment_seconds=settings.PAGE_CACHE_SECONDS, inside_page_fragment=True
+        ):
             return super().render(context)
+
+
+class PageContentNode(PageFragmentNode):
+    """A page's whole content as one fragment when none of it is rendered per visitor (no
+    contact form in its body); otherwise rendered in place, its own fragments then kept one by
+    one around the form."""
+
+    def render(self, context):
+        if getattr(context.get("page"), "has_per_visitor_blocks", False):
+            return self.nodelist.render(context)
+        return super().render(context)
+
+
+@register.tag
+def pagecontent(parser, token):
+    """``{% pagecontent %}...{% endpagecontent %}``: see PageContentNode."""
+    nodelist = parser.parse(("endpagecontent",))
+    parser.delete_first_token()
+    return fragment_node(PageContentNode, nodelist, parser, "content", [])
 
 
 @register.tag
@@ -30,11 +52,15 @@ def pagefragment(parser, token):
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("pagefragment needs a fragment name")
-    return PageFragmentNode(
+    return fragment_node(PageFragmentNode, nodelist, parser, bits[1], bits[2:])
+
+
+def fragment_node(node_class, nodelist, parser, name, vary_on):
+    return node_class(
         nodelist,
         parser.compile_filter("page_fragment_seconds"),
-        bits[1],
-        [parser.compile_filter(bit) for bit in bits[2:]],
+        name,
+        [parser.compile_filter(bit) for bit in vary_on],
         parser.compile_filter(f'"{settings.WAGTAIL_CACHE_BACKEND}"'),
     )
 
