@@ -190,6 +190,14 @@ def test_campaign_fields_are_left_out_of_the_form_when_there_is_no_campaign(clie
     assert all(hidden.values())
 
 
+def test_a_hidden_field_staff_added_is_always_in_the_form(client, home):
+    page = factories.ContactPageFactory(
+        parent=home, slug="referrals", fields=[("Referral code", "hidden", False, "")]
+    )
+    form = BeautifulSoup(client.get(page.url).content, "html.parser").find("form")
+    assert form.find("input", attrs={"type": "hidden", "name": "referral_code"}) is not None
+
+
 # --- spam: quarantined, never dropped ---------------------------------------------------------
 
 

@@ -30,7 +30,8 @@ class PageContentNode(PageFragmentNode):
     one around the form."""
 
     def render(self, context):
-        if getattr(context.get("page"), "has_per_visitor_blocks", False):
+        # A page type that cannot say (no SegmentedBodyMixin) is treated as holding a form.
+        if getattr(context.get("page"), "has_per_visitor_blocks", True):
             return self.nodelist.render(context)
         return super().render(context)
 
