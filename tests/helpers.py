@@ -43,3 +43,12 @@ def run_python(code, env) -> subprocess.CompletedProcess:
         text=True,
         timeout=60,
     )
+
+
+def page_store_keys() -> list[str]:
+    """Every key in the page store, local memory or Redis (with the cache's prefix)."""
+    from django.conf import settings
+    from django.core.cache import caches
+
+    store = caches[settings.WAGTAIL_CACHE_BACKEND]
+    return store.keys("*") if hasattr(store, "keys") else list(store._cache)

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from blog.models import BlogPage
 from tests import factories
-from tests.helpers import post_preview
+from tests.helpers import page_store_keys, post_preview
 
 
 def without_form_tokens(response) -> str:
@@ -205,15 +205,10 @@ def test_a_contact_page_from_the_store_builds_its_form_without_a_query(client, c
 
 
 def fragment_names() -> set[str]:
-    """The names of the template fragments in the page store (local memory or Redis)."""
-    from django.conf import settings
-    from django.core.cache import caches
-
-    store = caches[settings.WAGTAIL_CACHE_BACKEND]
-    keys = store.keys("*") if hasattr(store, "keys") else list(store._cache)
+    """The names of the template fragments in the page store."""
     return {
         re.search(r"template\.cache\.(.+)\.[0-9a-f]+$", key).group(1).strip('"')
-        for key in keys
+        for key in page_store_keys()
         if "template.cache." in key
     }
 

@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from search.views import MAX_QUERY_LENGTH, clean_query
 from tests import factories
+from tests.helpers import page_store_keys
 
 
 @pytest.fixture
@@ -206,13 +207,8 @@ def test_a_search_with_no_results_keeps_only_its_count(
 
 
 def store_keys() -> list[str]:
-    """The keys in the page store (local memory or Redis) that hold search results."""
-    from django.conf import settings
-    from django.core.cache import caches
-
-    store = caches[settings.WAGTAIL_CACHE_BACKEND]
-    keys = store.keys("*") if hasattr(store, "keys") else list(store._cache)
-    return [key for key in keys if "search:" in key]
+    """The keys in the page store that hold search results."""
+    return [key for key in page_store_keys() if "search:" in key]
 
 
 def test_the_store_keys_do_not_hold_what_visitors_searched_for(client, articles):
