@@ -42,14 +42,22 @@ def clear_store():
         logger.warning("Could not clear the page cache", exc_info=True)
 
 
-def from_page_store(key, compute, timeout=DEFAULT_TIMEOUT):
+# What a ``compute`` that found nothing is kept as: a deleted page or an unknown host is then not
+# looked for again on every request. (A string, so it unpickles whatever the code becomes.)
+MISSING = "cms.cache:missing"
+
+
+def from_page_store(key, compute, *, when=True, timeout=DEFAULT_TIMEOUT):
     """The value kept under ``key`` in the page cache's store (cleared on any content change),
     computed and kept on a miss, for the store's lifetime (PAGE_CACHE_SECONDS) unless
-    ``timeout`` says otherwise: a clear that failed (Redis unreachable) heals by then. An entry
-    that no longer unpickles (a class changed in a deploy) counts as a miss; ``None`` is never
-    kept."""
+    ``timeout`` says otherwise: a clear that failed (Redis unreachable) heals by then. ``None``
+    is kept too, as MISSING. An entry that no longer unpickles (a class changed in a deploy)
+    counts as a miss. When ``when`` is false (the setting that governs the entry is off, see
+    SHARED_PAGE_STORE and PAGE_FRAGMENT_CACHE), the value is computed and nothing is kept."""
     from django.conf import settings
 
+    if not when:
+        return compute()
     store = caches[settings.WAGTAIL_CACHE_BACKEND]
     try:
         value = store.get(key)
@@ -58,9 +66,8 @@ def from_page_store(key, compute, timeout=DEFAULT_TIMEOUT):
         value = None
     if value is None:
         value = compute()
-        if value is not None:
-            store.set(key, value, timeout)
-    return value
+        store.set(key, MISSING if value is None else value, timeout)
+    return None if isinstance(value, str) and value == MISSING else value
 
 
 def clear_after_page_delete(sender, instance, **kwargs):

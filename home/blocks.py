@@ -364,12 +364,11 @@ def stored_form_page(page_id):
 
     def load():
         page = ContactPage.objects.filter(pk=page_id).first()
-        if page is None:
-            return False  # kept too: a deleted page is not looked for on every view
-        page.prepare_for_store()
+        if page is not None:
+            page.prepare_for_store()
         return page
 
-    return from_page_store(f"form-page:{page_id}", load) or None
+    return from_page_store(f"form-page:{page_id}", load)
 
 
 class VideoBlock(blocks.StructBlock):

@@ -161,12 +161,15 @@ class ClinicSettings(BaseSiteSetting):
 
     @classmethod
     def for_request(cls, request):
-        """As Wagtail's, but the instance comes from the page cache's store when it can: every
-        page shows the clinic's details, and they change rarely. Saving the settings clears
-        that store (cms.cache); the admin's edit view reads the database (for_site)."""
+        """As Wagtail's, but the instance comes from the page cache's store when that is shared
+        (SHARED_PAGE_STORE, with Redis): every page shows the clinic's details, and they change
+        rarely. Saving the settings clears that store (cms.cache); the admin's edit view reads
+        the database (for_site)."""
         attr_name = cls.get_cache_attr_name()
         if hasattr(request, attr_name):
             return getattr(request, attr_name)
+        from django.conf import settings
+
         from wagtail.models import Site
 
         from cms.cache import from_page_store
@@ -174,7 +177,11 @@ class ClinicSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
-        instance = from_page_store(f"clinic-settings:{site.pk}", lambda: cls.for_site(site))
+        instance = from_page_store(
+            f"clinic-settings:{site.pk}",
+            lambda: cls.for_site(site),
+            when=settings.SHARED_PAGE_STORE,
+        )
         instance._request = request
         setattr(request, attr_name, instance)
         return instance

@@ -155,15 +155,17 @@ def restrictions_covering(path):
 
 def find_site(request):
     """``Site.find_for_request``, with the site and its specific root page kept in the page
-    cache's store when CACHE_SITE is on (with Redis): Wagtail otherwise looks both up on every
-    request (two queries). The store is cleared whenever a site, or any page, changes
+    cache's store when SHARED_PAGE_STORE is on (with Redis): Wagtail otherwise looks both up on
+    every request (two queries). The store is cleared whenever a site, or any page, changes
     (cms.cache)."""
     if hasattr(request, "_wagtail_site"):
         return request._wagtail_site
-    if not settings.CACHE_SITE:  # off without a shared store (see settings)
-        return Site.find_for_request(request)
     hostname = split_domain_port(request._get_raw_host())[0]
-    site = from_page_store(f"site:{hostname}:{request.get_port()}", lambda: site_for(request))
+    site = from_page_store(
+        f"site:{hostname}:{request.get_port()}",
+        lambda: site_for(request),
+        when=settings.SHARED_PAGE_STORE,
+    )
     request._wagtail_site = site
     return site
 

@@ -59,20 +59,18 @@ class SearchResults:
         # Built on the first miss only: public() reads the view restrictions when called.
         return Page.objects.live().public().defer_streamfields().specific().search(self.terms)
 
-    def stored(self, key, compute):
-        if not settings.PAGE_FRAGMENT_CACHE:
-            return compute()
-        return from_page_store(key, compute)
-
     def __len__(self) -> int:
-        return self.stored(f"{self.key}:count", lambda: self.queryset.count())
+        return from_page_store(
+            f"{self.key}:count", lambda: self.queryset.count(), when=settings.PAGE_FRAGMENT_CACHE
+        )
 
     def __getitem__(self, window: slice) -> list[dict]:
         if not len(self):
             return []  # nothing found: only the count is kept
-        return self.stored(
+        return from_page_store(
             f"{self.key}:{window.start}:{window.stop}",
             lambda: [self.item(page) for page in self.queryset[window]],
+            when=settings.PAGE_FRAGMENT_CACHE,
         )
 
     def item(self, page) -> dict:

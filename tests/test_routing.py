@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from home import routing
 from home.models import HomePage
 from tests import factories
+from tests.helpers import page_store_keys
 
 
 @pytest.fixture
@@ -206,11 +207,23 @@ def test_health_probes_do_not_touch_the_cache(client, home, monkeypatch):
 
 
 def test_without_a_shared_cache_the_site_is_read_on_every_request(client, home, settings):
-    settings.CACHE_SITE = False
+    settings.SHARED_PAGE_STORE = False
     for _ in range(2):
         with CaptureQueriesContext(connection) as queries:
             client.get("/")
         assert any("wagtailcore_site" in query["sql"] for query in queries.captured_queries)
+
+
+def test_without_a_shared_cache_menu_and_clinic_settings_are_never_kept(client, home, settings):
+    # Each gunicorn worker would otherwise keep its own copy, and a change would reach only
+    # the worker that saved it: the others would show the old menu or phone number.
+    settings.SHARED_PAGE_STORE = False
+    for _ in range(2):
+        with CaptureQueriesContext(connection) as queries:
+            client.get("/")
+        tables = " ".join(query["sql"] for query in queries.captured_queries)
+        assert "home_clinicsettings" in tables and "show_in_menus" in tables
+    assert not [key for key in page_store_keys() if "main-menu" in key or "clinic-settings" in key]
 
 
 def routing_queries(queries) -> list[str]:
@@ -290,6 +303,27 @@ def test_kept_routes_leave_the_home_page_out_and_get_it_back(client, home, servi
     assert page.route_ancestors[1].get_parent().pk == home.pk
     breadcrumbs = BeautifulSoup(response.content, "html.parser").select("nav.breadcrumbs a")
     assert [a.get_text() for a in breadcrumbs] == ["Home", "Services", "Physio"]
+
+
+def test_a_value_found_missing_is_kept_so_it_is_not_looked_for_again():
+    from cms.cache import from_page_store
+
+    looked_for = []
+
+    def find():
+        looked_for.append(1)
+
+    assert from_page_store("missing-check", find) is None
+    assert from_page_store("missing-check", find) is None
+    assert len(looked_for) == 1
+
+
+def test_with_the_store_off_nothing_is_kept(settings):
+    from cms.cache import from_page_store
+
+    assert from_page_store("off-check", lambda: "computed", when=False) == "computed"
+    assert from_page_store("off-check", lambda: "again", when=False) == "again"
+    assert not [key for key in page_store_keys() if "off-check" in key]
 
 
 def test_entries_in_the_page_store_expire_with_the_page_cache(settings):

@@ -394,11 +394,13 @@ CACHES["pages"]["TIMEOUT"] = PAGE_CACHE_SECONDS
 # Parts of pages that are the same for everyone (an article's header, body around its forms,
 # related articles, structured data; home's and standard pages' content), and the page found
 # for each address, are kept in the same store for the same time, for the requests the page
-# cache cannot serve: editors, pages with a form. So is the Wagtail site with its home page
-# (CACHE_SITE). Both need Redis: local memory is per process, and a publish clears only the
-# memory of the process that handled it.
+# cache cannot serve: editors, pages with a form. What every page reads (the Wagtail site with
+# its home page, the main menu, the clinic settings) is kept there too (SHARED_PAGE_STORE).
+# Both need Redis: local memory is per process, and a publish or a settings change clears only
+# the memory of the process that handled it, so the other workers would show the old menu or
+# phone number until the entry expired.
 PAGE_FRAGMENT_CACHE = env_bool("PAGE_FRAGMENT_CACHE", bool(REDIS_URL))
-CACHE_SITE = bool(REDIS_URL)
+SHARED_PAGE_STORE = bool(REDIS_URL)
 
 # --- CDN / reverse-proxy purge (wagtail.contrib.frontend_cache) --------------------------------
 WAGTAILFRONTENDCACHE = {}

@@ -21,4 +21,4 @@ AXES_ENABLED = False
 WAGTAIL_CACHE = False
 # One process, so the local-memory store is as good as shared: both legs test these caches.
 PAGE_FRAGMENT_CACHE = True
-CACHE_SITE = True
+SHARED_PAGE_STORE = True

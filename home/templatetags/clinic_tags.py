@@ -69,13 +69,18 @@ def fragment_node(node_class, nodelist, parser, name, vary_on):
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """The site root's live, public children that editors marked 'Show in menus'. Kept in the
-    page cache's store (cleared whenever content changes, see cms.cache): every page shows it."""
+    page cache's store when it is shared (SHARED_PAGE_STORE; cleared whenever content changes,
+    see cms.cache): every page shows it."""
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     current_page = context.get("page")
     if site is None:
         return {"menu_pages": [], "current_page": current_page, "request": request}
-    menu = from_page_store(f"main-menu:{site.pk}", lambda: menu_for(site.root_page))
+    menu = from_page_store(
+        f"main-menu:{site.pk}",
+        lambda: menu_for(site.root_page),
+        when=settings.SHARED_PAGE_STORE,
+    )
     ancestor_ids = []
     if current_page is not None and getattr(current_page, "path", None):
         # Derive ancestors from the materialised path instead of querying for them.
