@@ -6,6 +6,7 @@ import sys
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 
 logger = logging.getLogger(__name__)
@@ -24,3 +25,11 @@ def server_error(request):
     return HttpResponseServerError(
         loader.render_to_string("500.html", {"clinic_phone": settings.CLINIC_PHONE})
     )
+
+
+def csrf_failure(request, reason=""):
+    """A form refused because its security token was missing or stale (cookies blocked, an
+    in-app browser, a form left open for days): a page in the site's style that says what
+    happened and what to do, with the clinic's phone number, instead of Django's technical
+    page. The reason is logged by Django, never shown."""
+    return render(request, "403_csrf.html", status=403)

@@ -200,15 +200,16 @@ class ContactPage(ServingQueriesMixin, SeoMixin, AbstractEmailForm):
 
     def serve_post(self, request):
         form = self.get_form(request.POST, page=self, user=request.user)
+        if not form.is_valid():
+            # Each mistake next to its field, with what the visitor typed kept. Even with the
+            # honeypot filled (a password manager may fill it): a person must never be thanked
+            # for a message nobody will read. A valid form with it filled is quarantined.
+            return self.render_form(request, form)
         if spam.rate_limited(request):
             # Not stored: a flood from one address must stay bounded. The visitor keeps
-            # what they typed and is shown the phone number.
+            # what they typed and is shown the phone number. Only valid posts count, so
+            # correcting a few mistakes never locks anyone out.
             return self.render_form(request, form, status=429, rate_limited=True)
-        if not form.is_valid():
-            if form.honeypot_filled:
-                # A bot filling every field: pretend all is well, keep nothing invalid.
-                return redirect(self.thank_you_url())
-            return self.render_form(request, form)
         self.process_form_submission(form, request=request)
         return redirect(self.thank_you_url(), permanent=False)
 
@@ -269,6 +270,9 @@ class ContactPage(ServingQueriesMixin, SeoMixin, AbstractEmailForm):
 class Enquiry(AbstractFormSubmission):
     """One submission of a contact form, with where it came from and its delivery state."""
 
+    # Wagtail's is CASCADE: deleting the contact page would silently delete every enquiry.
+    # The admin refuses first, with a message (contact.wagtail_hooks); this is the backstop.
+    page = models.ForeignKey(Page, on_delete=models.PROTECT)
     idempotency_key = models.CharField(max_length=64, unique=True, editable=False)
     source_page = models.ForeignKey(
         Page,

