@@ -4,8 +4,10 @@ import math
 from functools import cached_property
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.http import urlencode
 
@@ -20,6 +22,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 
+from cms.cache import from_page_store
 from home.blocks import ArticleStreamBlock
 from home.body import SegmentedBodyMixin
 from home.fields import image_field
@@ -93,7 +96,9 @@ class BlogIndexPage(ServingQueriesMixin, SeoMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["listing"] = ArticleListing(self, request)
+        listing = ArticleListing(self, request)
+        listing.check_filters()
+        context["listing"] = listing
         return context
 
 
@@ -115,6 +120,37 @@ class ArticleListing:
         # listing is the same HTML, whoever asked for it.
         filters = {"category": self.category_slug, "tag": self.tag}
         self.filter_query = urlencode({name: value for name, value in filters.items() if value})
+
+    def check_filters(self):
+        """404 for a topic or tag that does not exist: otherwise any text put in the address
+        would be shown in the page's heading, and each would be a listing of its own in the
+        page store. Both lists come from the store (cleared when topics, tags or pages change),
+        so a listing already there still costs no query."""
+        if self.category_slug and self.category_slug not in self.category_names:
+            raise Http404("No such topic")
+        if self.tag and self.tag not in self.tag_names:
+            raise Http404("No such tag")
+
+    @cached_property
+    def category_names(self) -> dict[str, str]:
+        return from_page_store(
+            "blog-filters:categories",
+            lambda: dict(BlogCategory.objects.values_list("slug", "name")),
+            when=settings.PAGE_FRAGMENT_CACHE,
+        )
+
+    @cached_property
+    def tag_names(self) -> dict[str, str]:
+        """The tags articles carry (any article: a tag on drafts only lists nothing)."""
+        return from_page_store(
+            "blog-filters:tags",
+            lambda: dict(BlogPageTag.objects.values_list("tag__slug", "tag__name").distinct()),
+            when=settings.PAGE_FRAGMENT_CACHE,
+        )
+
+    @property
+    def tag_name(self) -> str:
+        return self.tag_names.get(self.tag, "")
 
     @property
     def key(self) -> tuple[str, str, str]:

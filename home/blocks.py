@@ -418,15 +418,37 @@ class TableBlock(WagtailTableBlock):
         }
 
 
+DOI_PREFIXES = (
+    "https://doi.org/",
+    "http://doi.org/",
+    "https://dx.doi.org/",
+    "http://dx.doi.org/",
+    "doi.org/",
+    "doi:",
+    "doi",
+)
+
+
+def doi_name(doi: str) -> str:
+    """The DOI itself (10.xxxx/...) from what an editor pasted: the bare DOI, a doi.org or
+    dx.doi.org link, or a citation's "doi: 10.xxxx/..." (with or without the space)."""
+    doi = (doi or "").strip()
+    for prefix in DOI_PREFIXES:
+        if doi.lower().startswith(prefix):
+            doi = doi[len(prefix) :].strip()
+            break
+    return doi
+
+
 class ReferenceStructValue(blocks.StructValue):
+    def doi_name(self) -> str:
+        return doi_name(self.get("doi"))
+
     def link(self) -> str:
         """The address to link to: the URL, else the DOI as a https://doi.org/ link."""
         if self.get("url"):
             return self["url"]
-        doi = (self.get("doi") or "").strip()
-        for prefix in ("https://doi.org/", "http://doi.org/", "doi:"):
-            if doi.lower().startswith(prefix):
-                doi = doi[len(prefix) :]
+        doi = self.doi_name()
         return f"https://doi.org/{doi}" if doi else ""
 
 
@@ -464,6 +486,11 @@ class ReferenceBlock(blocks.StructBlock):
                     "url": ErrorList([ValidationError(message)]),
                     "doi": ErrorList([ValidationError(message)]),
                 }
+            )
+        if value.get("doi") and not doi_name(value["doi"]).startswith("10."):
+            message = "A DOI starts with 10. (for example 10.1016/S0140-6736(18)30480-X)."
+            raise StructBlockValidationError(
+                block_errors={"doi": ErrorList([ValidationError(message)])}
             )
         return value
 

@@ -7,13 +7,13 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.crypto import salted_hmac
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.http import urlencode
 from django.utils.text import Truncator
 
 from wagtail.models import Page
 
 from cms.cache import from_page_store
+from home.fields import plain_text
 from home.routing import find_site
 
 from .stats import record_search
@@ -76,7 +76,7 @@ class SearchResults:
     def item(self, page) -> dict:
         summary = getattr(page, "summary", "") or page.search_description
         if not summary and getattr(page, "intro", ""):
-            summary = Truncator(strip_tags(page.intro)).words(30, truncate=" …")
+            summary = Truncator(plain_text(page, "intro")).words(30, truncate=" …")
         return {"title": page.title, "url": page.get_url(self.request), "summary": summary}
 
 
@@ -100,5 +100,21 @@ def search(request):
             "search_querystring": urlencode({"q": query}),
             "results": results_page,
             "paginator": paginator,
+            # Read only when nothing was found: the blog's address, whatever its slug.
+            "blog_index_url": lambda: blog_index_url(request),
         },
+    )
+
+
+def blog_index_url(request) -> str:
+    """The blog's address (kept in the page store: a search with no results stays query-free)."""
+    from blog.models import BlogIndexPage
+
+    def find():
+        index = BlogIndexPage.objects.live().public().first()
+        return index.get_url(request) if index is not None else ""
+
+    site = find_site(request)
+    return from_page_store(
+        f"blog-index-url:{site.pk if site else 0}", find, when=settings.PAGE_FRAGMENT_CACHE
     )

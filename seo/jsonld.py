@@ -7,6 +7,7 @@ Django's ``json_script``, so no field can close the script element). Nodes on on
 """
 
 import json
+import logging
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
@@ -14,12 +15,15 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 from wagtail.templatetags.wagtailcore_tags import richtext
 
 SCHEMA = "https://schema.org/"
 ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 SOCIAL_RENDITION = "fill-1200x630|format-jpeg"
+
+logger = logging.getLogger(__name__)
 
 
 def dumps(data) -> str:
@@ -41,13 +45,27 @@ def site_root(request) -> str:
     return site.root_url.rstrip("/") + "/"
 
 
-def absolute_image_url(request, image, spec=SOCIAL_RENDITION) -> str:
-    # The meta tags and the JSON-LD both ask for the social rendition: keep it on the image so
-    # the second asks neither the cache nor the database (get_rendition also writes the cache).
+def social_rendition(image, spec=SOCIAL_RENDITION):
+    """The rendition for meta tags and JSON-LD, or None when the original file cannot be read
+    (media lost, or a database restored without its media): the page is then served without
+    that image, as the ``{% image %}`` tags do, never as a 500 on every page. The meta tags
+    and the JSON-LD both ask: it is kept on the image, so the second asks neither the cache
+    nor the database (get_rendition also writes the cache)."""
     renditions = image.__dict__.setdefault("_social_renditions", {})
     if spec not in renditions:
-        renditions[spec] = image.get_rendition(spec)
-    rendition = renditions[spec]
+        try:
+            renditions[spec] = image.get_rendition(spec)
+        except SourceImageIOError:
+            logger.warning("Image %s: original file unreadable, left out", image.pk, exc_info=True)
+            renditions[spec] = None
+    return renditions[spec]
+
+
+def absolute_image_url(request, image, spec=SOCIAL_RENDITION) -> str:
+    """The rendition's absolute address; empty when there is none (see social_rendition)."""
+    rendition = social_rendition(image, spec)
+    if rendition is None:
+        return ""
     url = rendition.url
     return request.build_absolute_uri(url) if request is not None else rendition.full_url
 
@@ -100,8 +118,11 @@ def clinic_node(clinic, request) -> dict:
     }
     if clinic.tagline:
         node["slogan"] = clinic.tagline
+    logo = ""
     if clinic.logo_id:
-        node["logo"] = absolute_image_url(request, clinic.logo, "height-96|format-png")
+        logo = absolute_image_url(request, clinic.logo, "height-96|format-png")
+    if logo:
+        node["logo"] = logo
     if clinic.phone:
         node["telephone"] = clinic.phone
     if clinic.email:
@@ -144,15 +165,23 @@ def breadcrumb_node(page, request) -> dict | None:
     ancestors = page.breadcrumb_ancestors
     if not ancestors:
         return None
-    trail = [("Home" if a.depth == 2 else a.title, a.get_full_url(request)) for a in ancestors]
+    # An ancestor that is not live (a draft section above a live page) is a 404: named, not
+    # linked, as in the visible breadcrumbs.
+    trail = [
+        ("Home" if a.depth == 2 else a.title, a.get_full_url(request) if a.live else None)
+        for a in ancestors
+    ]
     trail.append((page.title, page.get_full_url(request)))
+    items = []
+    for position, (name, url) in enumerate(trail, start=1):
+        item = {"@type": "ListItem", "position": position, "name": name}
+        if url:
+            item["item"] = url
+        items.append(item)
     return {
         "@type": "BreadcrumbList",
         "@id": page.get_full_url(request) + "#breadcrumb",
-        "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": url}
-            for position, (name, url) in enumerate(trail, start=1)
-        ],
+        "itemListElement": items,
     }
 
 
@@ -246,8 +275,9 @@ def article_node(page, request) -> dict:
     if page.tag_list:
         node["keywords"] = ", ".join(tag.name for tag in page.tag_list)
     image = page.get_social_image()
-    if image is not None:
-        node["image"] = absolute_image_url(request, image)
+    image_url = absolute_image_url(request, image) if image is not None else ""
+    if image_url:
+        node["image"] = image_url
     citations = citation_nodes(page.references)
     if citations:
         node["citation"] = citations

@@ -5,11 +5,12 @@ from functools import cached_property
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import GroupApprovalTask
 
-from home.fields import image_field
+from home.fields import image_field, plain_text
 
 SEO_TITLE_HELP = (
     "The title shown in search results and browser tabs, if different from the page title. "
@@ -75,7 +76,10 @@ class SeoMixin(models.Model):
         for name in self.description_fallback_fields:
             value = getattr(self, name, "")
             if value and isinstance(value, str):
-                return " ".join(value.split())
+                # Text, not markup: a rich text intro (the contact page's) would otherwise show
+                # its tags in search engines' and messaging apps' previews.
+                text = " ".join(plain_text(self, name).split())
+                return Truncator(text).chars(300, truncate="…")
         return ""
 
     def get_social_image(self):

@@ -133,6 +133,35 @@ def test_references_render_as_a_numbered_list_with_doi_links(client, blog_index)
     assert "NHS" in items[0].get_text() and "1 May 2026" in items[0].get_text()
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "10.1000/xyz",
+        "doi:10.1000/xyz",
+        "doi: 10.1000/xyz",
+        "DOI 10.1000/xyz",
+        "https://doi.org/10.1000/xyz",
+        "https://dx.doi.org/10.1000/xyz",
+        " 10.1000/xyz ",
+    ],
+)
+def test_a_doi_however_pasted_links_to_doi_org_and_shows_once(client, blog_index, typed):
+    article = factories.BlogPageFactory(
+        parent=blog_index,
+        body=[factories.references_block([{"title": "A trial", "doi": typed}])],
+    )
+    item = soup(client.get(article.url)).select_one("section.references li")
+
+    assert item.a["href"] == "https://doi.org/10.1000/xyz"
+    assert "DOI: 10.1000/xyz." in item.get_text()
+
+
+def test_something_that_is_not_a_doi_is_refused():
+    block = ReferenceBlock()
+    with pytest.raises(StructBlockValidationError):
+        block.clean(block.to_python({"title": "T", "url": "", "doi": "see the paper"}))
+
+
 def test_a_reference_needs_a_url_or_a_doi():
     block = ReferenceBlock()
     with pytest.raises(StructBlockValidationError):

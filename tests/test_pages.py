@@ -149,3 +149,46 @@ def test_headings_never_skip_a_level(client, home):
         assert levels and levels[0] == 1, url
         for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, (url, levels)
+
+
+def test_a_topic_or_tag_that_does_not_exist_is_a_404_and_keeps_nothing(client, blog_index):
+    from tests.helpers import page_store_keys
+
+    category = factories.BlogCategoryFactory(name="Back pain", slug="back-pain")
+    article = factories.BlogPageFactory(parent=blog_index, categories=[category])
+    article.tags.add("posture")
+    article.save_revision().publish()
+    keys_before = set(page_store_keys())
+
+    for query in ("?tag=clinic-closed-call-0501234567", "?category=call-us-now"):
+        response = client.get(blog_index.url + query)
+        assert response.status_code == 404, query
+        assert b"clinic-closed" not in response.content and b"call-us-now" not in response.content
+
+    assert not [key for key in set(page_store_keys()) - keys_before if "listing" in key]
+    assert client.get(blog_index.url + "?category=back-pain").status_code == 200
+
+
+def test_a_tag_listing_is_headed_with_the_tags_name(client, blog_index):
+    article = factories.BlogPageFactory(parent=blog_index)
+    article.tags.add("Desk posture")
+    article.save_revision().publish()
+    slug = article.tags.get().slug
+
+    response = client.get(f"{blog_index.url}?tag={slug}")
+
+    assert response.status_code == 200
+    h1 = BeautifulSoup(response.content, "html.parser").h1.get_text()
+    assert h1.endswith("tagged “Desk posture”")
+
+
+def test_the_home_button_is_left_out_while_its_page_is_unpublished(client, home, contact_page):
+    home.hero_cta_page = contact_page
+    home.hero_cta_text = "Book a free evaluation"
+    home.save_revision().publish()
+    assert BeautifulSoup(client.get("/").content, "html.parser").select_one(".hero a.button")
+
+    contact_page.unpublish()
+
+    html = BeautifulSoup(client.get("/").content, "html.parser")
+    assert html.select_one(".hero a.button") is None

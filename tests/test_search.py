@@ -45,16 +45,37 @@ def test_no_results_gives_a_clear_empty_state(client, articles):
     assert "No pages match" in html.find(class_="empty-state").get_text()
 
 
+def test_the_empty_state_links_to_the_blog_wherever_it_lives(client, articles, blog_index):
+    blog_index.slug = "health-articles"
+    blog_index.save_revision().publish()
+
+    html = BeautifulSoup(client.get("/search/", {"q": "zzzqqq"}).content, "html.parser")
+
+    assert html.find(class_="empty-state").a["href"] == "/health-articles/"
+
+
 def test_search_is_paginated_and_pagination_keeps_the_query(client, blog_index):
     for n in range(12):
         factories.BlogPageFactory(parent=blog_index, title=f"Knee pain guide {n}")
 
     first = BeautifulSoup(client.get("/search/", {"q": "knee"}).content, "html.parser")
     assert len(first.select(".search-results li")) == 10
+    assert first.find("ol", class_="search-results")["start"] == "1"
     next_link = first.find("a", rel="next")["href"]
     assert "q=knee" in next_link and "page=2" in next_link
     second = BeautifulSoup(client.get("/search/" + next_link).content, "html.parser")
     assert len(second.select(".search-results li")) == 2
+    assert second.find("ol", class_="search-results")["start"] == "11"  # numbering goes on
+
+
+def test_a_rich_text_intro_is_summarised_as_text(client, home):
+    factories.ContactPageFactory(
+        parent=home, title="Booking", intro="<p>Physio &amp; sports <b>massage</b></p>"
+    )
+
+    html = BeautifulSoup(client.get("/search/", {"q": "booking"}).content, "html.parser")
+
+    assert html.select_one(".search-results p").get_text() == "Physio & sports massage"
 
 
 @pytest.mark.parametrize(

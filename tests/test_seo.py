@@ -1,6 +1,7 @@
 """Search-engine controls: meta description, canonical, noindex, social tags, sitemap, robots.txt,
 feeds and redirects."""
 
+import json
 import xml.etree.ElementTree as ET
 
 from wagtail.contrib.redirects.models import Redirect
@@ -173,3 +174,70 @@ def test_promote_tab_explains_lengths_to_editors(admin_client, blog_index):
     assert "Aim for 50–60 characters" in content
     assert "Aim for 120–155 characters" in content
     assert "Hide from search engines" in content
+
+
+def test_a_page_whose_image_file_is_lost_is_served_without_it(client, blog_index, home):
+    """Media lost, or a database restored without its media: no 500 on every page."""
+    from django.core.cache import caches
+
+    from wagtail.models import Site
+
+    from home.models import ClinicSettings
+
+    image = factories.ImageFactory()
+    logo = factories.ImageFactory()
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    clinic.logo = logo
+    clinic.save()
+    article = factories.BlogPageFactory(parent=blog_index, slug="lost-image", image=image)
+    for lost in (image, logo):
+        lost.renditions.all().delete()
+        lost.file.storage.delete(lost.file.name)
+    caches["renditions"].clear()
+
+    for url in (article.url, "/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = soup(response)
+        assert meta(html, property="og:image") is None
+        assert meta(html, name="twitter:card") == "summary"
+        graph = json.loads(html.find("script", type="application/ld+json").string)["@graph"]
+        assert not any("image" in node or "logo" in node for node in graph)
+
+
+def test_the_share_image_states_its_real_size(client, blog_index):
+    small = factories.ImageFactory(width=640, height=400)
+    article = factories.BlogPageFactory(parent=blog_index, slug="small-image", image=small)
+
+    html = soup(client.get(article.url))
+
+    width = int(meta(html, property="og:image:width"))
+    height = int(meta(html, property="og:image:height"))
+    assert (width, height) != (1200, 630)
+    assert width <= 640 and height <= 400
+
+
+def test_a_rich_text_intro_becomes_a_plain_description(client, home):
+    page = factories.ContactPageFactory(
+        parent=home, slug="booking", intro="<p>Tell us &amp; we call back.</p><p>Open daily.</p>"
+    )
+
+    html = soup(client.get(page.url))
+
+    assert meta(html, name="description") == "Tell us & we call back. Open daily."
+    assert meta(html, property="og:description") == "Tell us & we call back. Open daily."
+
+
+def test_a_draft_section_is_named_not_linked_in_the_breadcrumbs(client, home):
+    services = factories.StandardPageFactory(parent=home, slug="services", title="Services")
+    physio = factories.StandardPageFactory(parent=services, slug="physio", title="Physio")
+    services.unpublish()
+
+    html = soup(client.get(physio.url))
+
+    crumbs = html.select("nav.breadcrumbs li")
+    assert [li.get_text() for li in crumbs] == ["Home", "Services", "Physio"]
+    assert crumbs[1].a is None and crumbs[0].a["href"] == "/"
+    graph = json.loads(html.find("script", type="application/ld+json").string)["@graph"]
+    trail = next(node for node in graph if node["@type"] == "BreadcrumbList")["itemListElement"]
+    assert "item" not in trail[1] and trail[0]["item"] == "http://testserver/"

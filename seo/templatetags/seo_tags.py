@@ -31,6 +31,8 @@ def seo_meta(context):
         og_type=page.og_type,
         image=image,
         image_url=jsonld.absolute_image_url(request, image) if image is not None else "",
+        # Its real size: a small original is not enlarged to 1200×630.
+        image_rendition=jsonld.social_rendition(image) if image is not None else None,
         page=page,
     )
     return data
