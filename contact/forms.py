@@ -22,8 +22,10 @@ CONSENT_FIELD = "consent"
 UTM_FIELDS = ("utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content")
 
 MESSAGE_MAX_LENGTH = 5000
-# Bidirectional overrides and zero-width characters: invisible, and used to disguise text.
-INVISIBLE_CHARACTERS = re.compile("[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Bidirectional overrides and marks, zero-width spaces: invisible, and used to disguise text.
+# The zero-width non-joiner and joiner (U+200C, U+200D) are kept: Persian, Urdu and other
+# scripts spell words with them, and emoji are built with the joiner.
+INVISIBLE_CHARACTERS = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def clean_text(value: str) -> str:
@@ -135,6 +137,10 @@ class EnquiryForm(BaseForm):
         for name, value in list(cleaned.items()):
             if isinstance(value, str) and name != TOKEN_FIELD:
                 cleaned[name] = clean_text(value)
+                field = self.fields.get(name)
+                if value and not cleaned[name] and field is not None and field.required:
+                    # Only invisible characters: as empty as it looks.
+                    self.add_error(name, field.error_messages["required"])
         return cleaned
 
     def add_error(self, field, error):

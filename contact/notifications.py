@@ -82,6 +82,10 @@ def send_one(notification_id: int) -> str | None:
     notification = Notification.objects.select_related("enquiry__page").get(pk=notification_id)
     try:
         message = build_message(notification)
+        if not message.recipients():
+            # Django would "send" it to nobody and report success: the page's addresses were
+            # cleared after the enquiry came in. Retried, so fixing them delivers it.
+            raise ValueError("no recipients: set the contact page's 'to' address")
         message.connection = get_connection(timeout=settings.EMAIL_TIMEOUT)
         message.send(fail_silently=False)
     except Exception as error:

@@ -1,15 +1,19 @@
 """Admin for enquiries: who may see them, the Enquiries listing, and the audit trail."""
 
+from contextlib import suppress
+
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -20,6 +24,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
 
+from .forms import PhoneNumberField
 from .models import ContactPage, Enquiry, Notification
 from .notifications import resend
 
@@ -129,6 +134,12 @@ class EnquiryFilterSet(WagtailFilterSet):
     )
     utm_source = django_filters.CharFilter(label="UTM source", lookup_expr="iexact")
     utm_campaign = django_filters.CharFilter(label="UTM campaign", lookup_expr="iexact")
+    person = django_filters.CharFilter(
+        label="E-mail or phone",
+        method="by_person",
+        help_text="Everything one person sent, for a request to see or erase their data. A "
+        "phone number matches however it is written (050 123 4567 or +971 50 123 4567).",
+    )
 
     class Meta:
         model = Enquiry
@@ -138,6 +149,17 @@ class EnquiryFilterSet(WagtailFilterSet):
         return queryset.filter(
             notifications__kind=Notification.Kind.STAFF, notifications__status=value
         )
+
+    def by_person(self, queryset, name, value):
+        """Enquiries whose answers hold the e-mail address, or the phone number as stored
+        (E.164, see contact.forms.PhoneNumberField), anywhere in the form's data."""
+        value = value.strip()
+        if not value:
+            return queryset
+        matches = Q(answers__icontains=value)
+        with suppress(ValidationError):  # not a phone number: the text alone
+            matches |= Q(answers__contains=PhoneNumberField().clean(value))
+        return queryset.annotate(answers=Cast("form_data", TextField())).filter(matches)
 
 
 class EnquiryIndexView(IndexView):
@@ -295,3 +317,31 @@ class LoggedSubmissionsListView(SubmissionsListView):
 
 
 ContactPage.submissions_list_view_class = LoggedSubmissionsListView
+
+
+class EnquiriesPanel(Component):
+    """On the front desk's dashboard: e-mails about enquiries that failed for good, and
+    enquiries waiting in quarantine. A failure is otherwise only in the logs, and an enquiry
+    nobody was told about is as good as lost."""
+
+    name = "enquiries"
+    order = 80
+    template_name = "contact/admin/enquiries_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        failed = Notification.objects.filter(
+            kind=Notification.Kind.STAFF, status=Notification.Status.FAILED
+        )
+        index_url = reverse("contact_enquiry:index")
+        return {
+            "failed": failed.values("enquiry").distinct().count(),
+            "quarantined": Enquiry.objects.filter(is_spam=True).count(),
+            "failed_url": f"{index_url}?delivery={Notification.Status.FAILED}",
+            "quarantined_url": f"{index_url}?is_spam=true",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_enquiries_panel(request, panels):
+    if can_view_enquiries(request.user):
+        panels.insert(0, EnquiriesPanel())

@@ -762,3 +762,72 @@ def test_a_refused_form_gets_a_plain_page_with_the_phone_number(contact_page):
     assert html.find("a", href="tel:+97165550100") is not None
     assert "CSRF" not in response.content.decode()
     assert not Enquiry.objects.exists()
+
+
+def test_joiners_that_spell_words_are_kept(client, contact_page):
+    persian = "می\u200cخواهم وقت بگیرم"  # "I want to book", spelt with a zero-width non-joiner
+    client.post(contact_page.url, valid(how_can_we_help=persian))
+    assert Enquiry.objects.get().form_data["how_can_we_help"] == persian
+
+
+def test_a_required_answer_of_only_invisible_characters_is_a_mistake(client, contact_page):
+    response = client.post(contact_page.url, valid(full_name="\u200b\u202e\ufeff"))
+
+    assert response.status_code == 200
+    html = BeautifulSoup(response.content, "html.parser")
+    assert html.find("input", attrs={"name": "full_name"})["aria-invalid"] == "true"
+    assert not Enquiry.objects.exists()
+
+
+def test_a_notification_with_nobody_to_send_to_is_never_marked_sent(
+    client, contact_page, smtp_server
+):
+    client.post(contact_page.url, valid())
+    contact_page.to_address = ""  # cleared after the enquiry came in
+    contact_page.save_revision().publish()
+
+    call_command("run_worker", once=True, stdout=io.StringIO())
+
+    notification = Notification.objects.get()
+    assert notification.status == Notification.Status.PENDING  # retried once fixed
+    assert "recipients" in notification.last_error
+    assert smtp_server.messages == []
+
+
+@pytest.mark.parametrize("typed", ["050 123 4567", "+971 50 123 4567", "MARIAM@example.com"])
+def test_one_persons_enquiries_are_found_by_email_or_phone_however_written(
+    client, admin_client, contact_page, typed
+):
+    client.post(contact_page.url, valid())
+    client.post(
+        contact_page.url,
+        valid(full_name="Other", phone_number="055 765 4321", email_address="o@example.com"),
+    )
+    theirs = Enquiry.objects.get(form_data__full_name="Mariam Al Suwaidi")
+
+    response = admin_client.get("/admin/enquiries/", {"person": typed})
+
+    assert response.status_code == 200
+    assert [enquiry.pk for enquiry in response.context["object_list"]] == [theirs.pk]
+
+
+def test_the_front_desk_dashboard_shows_failed_emails_and_quarantine(
+    client, contact_page, front_desk, editor
+):
+    client.post(contact_page.url, valid())
+    client.post(contact_page.url, valid(full_name="Bot", website="http://spam.example"))
+    Notification.objects.update(status=Notification.Status.FAILED)
+
+    client.force_login(front_desk)
+    panel = BeautifulSoup(client.get("/admin/").content, "html.parser").find(
+        "section", attrs={"aria-labelledby": "enquiries-panel-heading"}
+    )
+    text = " ".join(panel.get_text().split())
+    assert "1 enquiry whose e-mail to the front desk failed" in text
+    assert "1 enquiry held as suspected spam" in text
+    failed_link = panel.find("a", string="See failed e-mails")["href"]
+    listed = client.get(failed_link).context["object_list"]
+    assert [e.form_data["full_name"] for e in listed] == ["Mariam Al Suwaidi"]
+
+    client.force_login(editor)
+    assert b"enquiries-panel-heading" not in client.get("/admin/").content
