@@ -44,11 +44,29 @@ def live_page_url(page, context) -> str:
     return page.get_url(request=(context or {}).get("request")) or ""
 
 
+# Ids the page templates use themselves (skip link target, title, contents, related articles,
+# footer, search box): a heading called "Main" must not take the skip link's target.
+RESERVED_IDS = frozenset(
+    {
+        "main",
+        "page-title",
+        "toc-heading",
+        "related-heading",
+        "footer-clinic",
+        "footer-contact",
+        "footer-hours",
+        "footer-social",
+        "search-q",
+    }
+)
+
+
 def heading_anchors(stream_value) -> dict:
-    """{block id: anchor} for every heading in a stream, unique within it: a second "Causes"
-    becomes "causes-2", so jump links and ids never collide."""
+    """{block id: anchor} for every heading in a stream, unique within it and apart from the
+    page's own ids: a second "Causes" becomes "causes-2", so jump links and ids never
+    collide."""
     anchors: dict = {}
-    used: set[str] = set()
+    used: set[str] = set(RESERVED_IDS)
     for block in stream_value:
         if block.block_type != "heading":
             continue
@@ -64,7 +82,9 @@ def heading_anchors(stream_value) -> dict:
 
 class HeadingStructValue(blocks.StructValue):
     def anchor_id(self) -> str:
-        return slugify(self.get("anchor") or self.get("text") or "")[:80]
+        # Arabic (or any script's) headings keep their words, rather than all becoming
+        # "section", "section-2", ...
+        return slugify(self.get("anchor") or self.get("text") or "", allow_unicode=True)[:80]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -529,19 +549,20 @@ class ReferencesBlock(blocks.StructBlock):
 
 
 class ArticleStreamBlock(blocks.StreamBlock):
-    """The palette every page body offers."""
+    """The palette every page body offers, grouped in the block picker as editors look for
+    them: writing, media, and what turns a reader into a patient."""
 
-    heading = HeadingBlock()
-    paragraph = ParagraphBlock()
-    image = CaptionedImageBlock()
-    quote = QuoteBlock()
-    callout = CalloutBlock()
-    faq = FAQBlock()
-    cta = CallToActionBlock()
-    contact_form = ContactFormBlock()
-    video = VideoBlock()
-    table = TableBlock()
-    references = ReferencesBlock()
+    heading = HeadingBlock(group="Text")
+    paragraph = ParagraphBlock(group="Text")
+    quote = QuoteBlock(group="Text")
+    callout = CalloutBlock(group="Text")
+    faq = FAQBlock(group="Text")
+    table = TableBlock(group="Text")
+    references = ReferencesBlock(group="Text")
+    image = CaptionedImageBlock(group="Media")
+    video = VideoBlock(group="Media")
+    cta = CallToActionBlock(group="Booking")
+    contact_form = ContactFormBlock(group="Booking")
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -396,3 +396,30 @@ def test_a_whole_body_rendered_at_once_gets_unique_heading_anchors():
 
     html = BeautifulSoup(stream.render(value, {"settings": {}}), "html.parser")
     assert [h["id"] for h in html.select("h2.block-heading")] == ["causes", "causes-2"]
+
+
+def test_heading_anchors_never_take_the_pages_own_ids_and_keep_arabic_words():
+    stream = ArticleStreamBlock()
+    texts = ["Main", "Related heading", "الأسباب"]
+    value = stream.to_python(
+        [
+            {"type": "heading", "value": {"text": text, "level": "h2", "anchor": ""}, "id": str(n)}
+            for n, text in enumerate(texts)
+        ]
+    )
+
+    assert list(blocks.heading_anchors(value).values()) == [
+        "main-2",
+        "related-heading-2",
+        "الأسباب",
+    ]
+
+
+def test_a_wide_table_can_be_scrolled_from_the_keyboard():
+    value = blocks.TableBlock().to_python(
+        {"data": [["Day", "Hours"], ["Friday", "9–5"]], "first_row_is_table_header": True}
+    )
+    html = BeautifulSoup(blocks.TableBlock().render(value), "html.parser")
+
+    wrap = html.select_one(".table-wrap")
+    assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap["aria-label"]
