@@ -3,12 +3,14 @@
 from contextlib import suppress
 
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, TextField
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from wagtail import hooks
@@ -18,8 +20,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.contrib.forms.views import SubmissionsListFilterSet, SubmissionsListView
-from wagtail.log_actions import log
-from wagtail.models import Page
+from wagtail.log_actions import get_active_log_context, log
+from wagtail.models import ModelLogEntry, Page
 from wagtail.permission_policies import ModelPermissionPolicy
 
 import django_filters
@@ -106,9 +108,29 @@ def register_enquiry_log_actions(actions):
 
 
 def log_access(request, enquiries, action):
-    """One audit-log entry per enquiry shown or exported, naming the staff member."""
-    for enquiry in enquiries:
-        log(instance=enquiry, action=action, user=request.user)
+    """One audit-log entry per enquiry shown or exported, naming the staff member: what
+    Wagtail's ``log`` writes, in one insert (an export of thousands of enquiries would
+    otherwise be thousands of inserts before the file starts)."""
+    if not enquiries:
+        return
+    content_type = ContentType.objects.get_for_model(Enquiry, for_concrete_model=False)
+    context = get_active_log_context()
+    now = timezone.now()
+    ModelLogEntry.objects.bulk_create(
+        [
+            ModelLogEntry(
+                content_type=content_type,
+                label=ModelLogEntry.objects.get_instance_title(enquiry),
+                action=action,
+                timestamp=now,
+                data={},
+                user=request.user,
+                uuid=context.uuid,
+                object_id=str(enquiry.pk),
+            )
+            for enquiry in enquiries
+        ]
+    )
 
 
 class EnquiryPermissionPolicy(ModelPermissionPolicy):
@@ -306,6 +328,15 @@ class LoggedSubmissionsListView(SubmissionsListView):
 
     filterset_class = LoggedSubmissionsFilterSet
     custom_value_preprocess = with_csv_formulas_as_text(SubmissionsListView)
+
+    def get_base_queryset(self):
+        # Each row shows the page it was sent from and its e-mail's state: no query a row.
+        return (
+            super()
+            .get_base_queryset()
+            .select_related("source_page")
+            .prefetch_related("notifications")
+        )
 
     def render_to_response(self, context, **response_kwargs):
         log_access(

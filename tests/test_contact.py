@@ -831,3 +831,44 @@ def test_the_front_desk_dashboard_shows_failed_emails_and_quarantine(
 
     client.force_login(editor)
     assert b"enquiries-panel-heading" not in client.get("/admin/").content
+
+
+def test_listing_and_exporting_many_enquiries_costs_the_same_queries_as_a_few(client, contact_page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from wagtail.models import ModelLogEntry
+
+    def queries(url):
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+            if response.streaming:
+                b"".join(response.streaming_content)
+        assert response.status_code == 200, url
+        return len(captured)
+
+    def post(n):
+        client.post(contact_page.url, valid(full_name=f"Patient {n}"), REMOTE_ADDR=f"192.0.2.{n}")
+
+    for n in range(2):
+        post(n)
+    admin = factories_superuser()
+    client.force_login(admin)
+    urls = ["/admin/enquiries/?export=csv", f"/admin/forms/submissions/{contact_page.pk}/"]
+    few = [queries(url) for url in urls]
+    client.logout()
+    for n in range(2, 14):
+        post(n)
+    client.force_login(admin)
+    many = [queries(url) for url in urls]
+
+    assert many == few
+    exported = ModelLogEntry.objects.filter(action="contact.export", user=admin)
+    assert exported.count() == 2 + 14  # one entry per enquiry, each export
+    assert exported.values("uuid").distinct().count() <= 2
+
+
+def factories_superuser():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("audit-admin", "a@example.com", "x" * 16)
