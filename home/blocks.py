@@ -129,6 +129,20 @@ class ParagraphBlock(blocks.RichTextBlock):
         )
 
 
+class ArabicParagraphBlock(ParagraphBlock):
+    """Body text in Arabic, marked as such (lang="ar", right to left): screen readers then
+    read it with an Arabic voice and browsers lay it out from the right (WCAG 3.1.2, language
+    of parts). For a passage in Arabic inside a page written in English."""
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Paragraph in Arabic"
+        template = "blocks/arabic_paragraph_block.html"
+        help_text = "Text written in Arabic. It is shown right to left and read aloud in Arabic."
+        description = "Rich text in Arabic, shown right to left."
+        preview_value = "<p>معظم تشنجات الظهر تتحسن خلال أيام قليلة مع الحركة اللطيفة والراحة.</p>"
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     """An image with alt text (required unless decorative), optional caption and credit."""
 
@@ -554,6 +568,7 @@ class ArticleStreamBlock(blocks.StreamBlock):
 
     heading = HeadingBlock(group="Text")
     paragraph = ParagraphBlock(group="Text")
+    arabic_paragraph = ArabicParagraphBlock(group="Text")
     quote = QuoteBlock(group="Text")
     callout = CalloutBlock(group="Text")
     faq = FAQBlock(group="Text")

@@ -423,3 +423,19 @@ def test_a_wide_table_can_be_scrolled_from_the_keyboard():
 
     wrap = html.select_one(".table-wrap")
     assert wrap["tabindex"] == "0" and wrap["role"] == "region" and wrap["aria-label"]
+
+
+def test_an_arabic_paragraph_is_marked_arabic_and_right_to_left(client, blog_index):
+    article = factories.BlogPageFactory(
+        parent=blog_index,
+        body=[
+            {"type": "paragraph", "value": "<p>In English.</p>"},
+            {"type": "arabic_paragraph", "value": "<p>نحن هنا لمساعدتك.</p>"},
+        ],
+    )
+    html = BeautifulSoup(client.get(article.url).content, "html.parser")
+
+    arabic = html.find(lang="ar")
+    assert arabic["dir"] == "rtl"
+    assert arabic.get_text(strip=True) == "نحن هنا لمساعدتك."
+    assert html.find(string="In English.").find_parent(lang="ar") is None
