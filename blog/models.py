@@ -268,6 +268,10 @@ class BlogPage(SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        # A visitor looking for "sports injuries" or "Dr Sara" finds the articles filed under
+        # that topic or written by her, even when the words are not in the text.
+        index.RelatedFields("categories", [index.SearchField("name")]),
+        index.RelatedFields("author", [index.SearchField("name")]),
         index.FilterField("date"),
     ]
 

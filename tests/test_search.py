@@ -347,3 +347,18 @@ def test_postgresql_search_finds_and_orders_as_wagtail_without_selecting_the_doc
         by_id = ours.search(query, pages.order_by("id"), order_by_relevance=False)
         assert [page.pk for page in by_id] == sorted(expected)
     assert len(ours.search("spasm", pages)) == 3
+
+
+def test_articles_are_found_by_their_topic_and_their_author(client, blog_index):
+    from people.models import Person
+
+    topic = factories.BlogCategoryFactory(name="Sports injuries", slug="sports-injuries")
+    author = Person.objects.create(name="Dr Zainab Haddad")
+    article = factories.BlogPageFactory(
+        parent=blog_index, title="Getting back to the pitch", categories=[topic], author=author
+    )
+    article.save_revision().publish()  # as the editor does: indexed with its topic
+    factories.BlogPageFactory(parent=blog_index, title="Sleeping well")
+
+    assert result_titles(client.get("/search/", {"q": "injuries"})) == ["Getting back to the pitch"]
+    assert result_titles(client.get("/search/", {"q": "Haddad"})) == ["Getting back to the pitch"]
