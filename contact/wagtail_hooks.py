@@ -1,5 +1,6 @@
 """Admin for enquiries: who may see them, the Enquiries listing, and the audit trail."""
 
+import json
 from contextlib import suppress
 
 from django.contrib import messages
@@ -173,14 +174,16 @@ class EnquiryFilterSet(WagtailFilterSet):
         )
 
     def by_person(self, queryset, name, value):
-        """Enquiries whose answers hold the e-mail address, or the phone number as stored
-        (E.164, see contact.forms.PhoneNumberField), anywhere in the form's data."""
+        """Enquiries with an answer that is exactly the e-mail address (any case), or the
+        phone number as stored (E.164, see contact.forms.PhoneNumberField). Whole answers
+        only, matched as JSON strings with their quotes: ali@example.com must not also find
+        khalid.ali@example.com, whose data would then be exported or erased too."""
         value = value.strip()
         if not value:
             return queryset
-        matches = Q(answers__icontains=value)
+        matches = Q(answers__icontains=json.dumps(value))
         with suppress(ValidationError):  # not a phone number: the text alone
-            matches |= Q(answers__contains=PhoneNumberField().clean(value))
+            matches |= Q(answers__contains=json.dumps(PhoneNumberField().clean(value)))
         return queryset.annotate(answers=Cast("form_data", TextField())).filter(matches)
 
 

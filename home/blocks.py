@@ -5,6 +5,8 @@ Each block is a small StructBlock (or a configured basic block) with its own tem
 are adding. Page bodies use ``ArticleStreamBlock``; the home page reuses it.
 """
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
@@ -57,6 +59,8 @@ RESERVED_IDS = frozenset(
         "footer-hours",
         "footer-social",
         "search-q",
+        "services-heading",  # the home page's own sections
+        "latest-heading",
     }
 )
 
@@ -402,7 +406,8 @@ def stored_form_page(page_id):
             page.prepare_for_store()
         return page
 
-    return from_page_store(f"form-page:{page_id}", load)
+    # "v2": before the MISSING marker, a deleted page was kept as False under "form-page:".
+    return from_page_store(f"form-page:v2:{page_id}", load)
 
 
 class VideoBlock(blocks.StructBlock):
@@ -452,26 +457,15 @@ class TableBlock(WagtailTableBlock):
         }
 
 
-DOI_PREFIXES = (
-    "https://doi.org/",
-    "http://doi.org/",
-    "https://dx.doi.org/",
-    "http://dx.doi.org/",
-    "doi.org/",
-    "doi:",
-    "doi",
-)
+# What may come before the DOI itself: a doi.org link (any scheme, dx. or www.) or "doi:".
+DOI_PREFIX = re.compile(r"^(?:(?:https?://)?(?:(?:dx|www)\.)?doi\.org/|doi:?)\s*", re.IGNORECASE)
 
 
 def doi_name(doi: str) -> str:
-    """The DOI itself (10.xxxx/...) from what an editor pasted: the bare DOI, a doi.org or
-    dx.doi.org link, or a citation's "doi: 10.xxxx/..." (with or without the space)."""
-    doi = (doi or "").strip()
-    for prefix in DOI_PREFIXES:
-        if doi.lower().startswith(prefix):
-            doi = doi[len(prefix) :].strip()
-            break
-    return doi
+    """The DOI itself (10.xxxx/...) from what an editor pasted: the bare DOI, a doi.org,
+    dx.doi.org or www.doi.org link, or a citation's "doi: 10.xxxx/..." (with or without the
+    space)."""
+    return DOI_PREFIX.sub("", (doi or "").strip(), count=1).strip()
 
 
 class ReferenceStructValue(blocks.StructValue):

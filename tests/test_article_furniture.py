@@ -142,6 +142,8 @@ def test_references_render_as_a_numbered_list_with_doi_links(client, blog_index)
         "DOI 10.1000/xyz",
         "https://doi.org/10.1000/xyz",
         "https://dx.doi.org/10.1000/xyz",
+        "dx.doi.org/10.1000/xyz",
+        "https://www.doi.org/10.1000/xyz",
         " 10.1000/xyz ",
     ],
 )

@@ -400,7 +400,7 @@ def test_a_whole_body_rendered_at_once_gets_unique_heading_anchors():
 
 def test_heading_anchors_never_take_the_pages_own_ids_and_keep_arabic_words():
     stream = ArticleStreamBlock()
-    texts = ["Main", "Related heading", "الأسباب"]
+    texts = ["Main", "Related heading", "Latest heading", "الأسباب"]
     value = stream.to_python(
         [
             {"type": "heading", "value": {"text": text, "level": "h2", "anchor": ""}, "id": str(n)}
@@ -411,6 +411,7 @@ def test_heading_anchors_never_take_the_pages_own_ids_and_keep_arabic_words():
     assert list(blocks.heading_anchors(value).values()) == [
         "main-2",
         "related-heading-2",
+        "latest-heading-2",
         "الأسباب",
     ]
 

@@ -362,3 +362,22 @@ def test_articles_are_found_by_their_topic_and_their_author(client, blog_index):
 
     assert result_titles(client.get("/search/", {"q": "injuries"})) == ["Getting back to the pitch"]
     assert result_titles(client.get("/search/", {"q": "Haddad"})) == ["Getting back to the pitch"]
+
+
+def test_renaming_a_topic_or_author_finds_their_articles_by_the_new_name(client, blog_index):
+    from people.models import Person
+
+    topic = factories.BlogCategoryFactory(name="Sports injuries", slug="sports-injuries")
+    author = Person.objects.create(name="Dr Zainab Haddad")
+    article = factories.BlogPageFactory(
+        parent=blog_index, title="Getting back to the pitch", categories=[topic], author=author
+    )
+    article.save_revision().publish()
+
+    topic.name = "Athletes' knees"
+    topic.save()
+    author.name = "Dr Zainab Karimi"
+    author.save()
+
+    assert result_titles(client.get("/search/", {"q": "athletes"})) == ["Getting back to the pitch"]
+    assert result_titles(client.get("/search/", {"q": "Karimi"})) == ["Getting back to the pitch"]
