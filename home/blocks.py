@@ -65,6 +65,16 @@ RESERVED_IDS = frozenset(
 )
 
 
+def heading_level_of(child) -> str | None:
+    """ "h2" or "h3" for a stream child that shows a heading, else None."""
+    if child.block_type == "heading":
+        return child.value.get("level")
+    value = child.value
+    if isinstance(value, blocks.StructValue) and value.get("heading"):
+        return value.get("heading_level")
+    return None
+
+
 def heading_anchors(stream_value) -> dict:
     """{block id: anchor} for every heading in a stream, unique within it and apart from the
     page's own ids: a second "Causes" becomes "causes-2", so jump links and ids never
@@ -577,6 +587,26 @@ class ArticleStreamBlock(blocks.StreamBlock):
         context = super().get_context(value, parent_context=parent_context)
         context["heading_anchors"] = heading_anchors(value)
         return context
+
+    def clean(self, value):
+        """An H3 (a heading, or an FAQ, callout or call to action set to H3) only inside a
+        section: after an H2. Screen-reader users move through a page by its headings, and a
+        level skipped from the page's H1 reads as a section missing."""
+        value = super().clean(value)
+        errors = {}
+        in_section = False
+        for index, child in enumerate(value):
+            level = heading_level_of(child)
+            if level == "h2":
+                in_section = True
+            elif level == "h3" and not in_section:
+                errors[index] = ValidationError(
+                    "An H3 belongs inside a section: add an H2 heading above it, or make this "
+                    "one H2."
+                )
+        if errors:
+            raise blocks.StreamBlockValidationError(block_errors=errors)
+        return value
 
     class Meta:
         template = "blocks/stream_block.html"

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
 import pytest
 from bs4 import BeautifulSoup
@@ -440,3 +440,57 @@ def test_an_arabic_paragraph_is_marked_arabic_and_right_to_left(client, blog_ind
     assert arabic["dir"] == "rtl"
     assert arabic.get_text(strip=True) == "نحن هنا لمساعدتك."
     assert html.find(string="In English.").find_parent(lang="ar") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "refused_at"),
+    [
+        ({"type": "heading", "value": {"text": "Causes", "level": "h3", "anchor": ""}}, None, 0),
+        (
+            {"type": "heading", "value": {"text": "Causes", "level": "h2", "anchor": ""}},
+            {"type": "heading", "value": {"text": "Posture", "level": "h3", "anchor": ""}},
+            None,
+        ),
+        (
+            {"type": "paragraph", "value": "<p>Intro.</p>"},
+            {
+                "type": "callout",
+                "value": {
+                    "style": "info",
+                    "heading": "Note",
+                    "heading_level": "h3",
+                    "text": "<p>Rest for a day.</p>",
+                },
+            },
+            1,
+        ),
+    ],
+)
+def test_an_h3_is_only_accepted_inside_a_section(first, then, refused_at):
+    stream = ArticleStreamBlock()
+    value = stream.to_python([block for block in (first, then) if block])
+
+    if refused_at is None:
+        assert stream.clean(value)
+    else:
+        with pytest.raises(StreamBlockValidationError) as error:
+            stream.clean(value)
+        assert list(error.value.block_errors) == [refused_at]
+        assert "inside a section" in str(error.value.block_errors[refused_at])
+
+
+def test_the_demo_pages_have_their_headings_in_order(db):
+    import io
+
+    from django.core.management import call_command
+
+    from wagtail.models import Page
+
+    call_command("load_demo", stdout=io.StringIO())
+    checked = 0
+    for page in Page.objects.live().specific():
+        body = getattr(page, "body", None)
+        if body is not None:
+            body.stream_block.clean(body)  # raises on a heading out of order
+            checked += 1
+    assert checked >= 5

@@ -895,3 +895,14 @@ def factories_superuser():
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.create_superuser("audit-admin", "a@example.com", "x" * 16)
+
+
+def test_a_page_showing_mistakes_says_so_in_its_title(client, contact_page):
+    # The title is the first thing a screen reader announces after the page reloads.
+    mistaken = BeautifulSoup(
+        client.post(contact_page.url, valid(full_name="")).content, "html.parser"
+    )
+    fresh = BeautifulSoup(client.get(contact_page.url).content, "html.parser")
+
+    assert mistaken.title.get_text().startswith("Error: ")
+    assert not fresh.title.get_text().startswith("Error")
