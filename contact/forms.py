@@ -55,7 +55,9 @@ class TelInput(forms.TextInput):
 
 class PhoneNumberField(forms.CharField):
     """A phone number in any common format (UAE by default, Arabic-Indic digits included),
-    stored in E.164: '050 123 4567' -> '+971501234567'."""
+    stored in E.164: '050 123 4567' -> '+971501234567'. An extension is kept after it
+    ('06 555 0100 ext 5' -> '+97165550100 ext. 5'): dropping it would leave the front desk
+    calling a switchboard."""
 
     default_error_messages = {
         "invalid": "Enter a valid phone number, for example 050 123 4567 or +971 50 123 4567.",
@@ -82,7 +84,8 @@ class PhoneNumberField(forms.CharField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
         if not phonenumbers.is_valid_number(number):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return f"{e164} ext. {number.extension}" if number.extension else e164
 
 
 class EnquiryFormBuilder(FormBuilder):

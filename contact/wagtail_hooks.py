@@ -183,7 +183,9 @@ class EnquiryFilterSet(WagtailFilterSet):
             return queryset
         matches = Q(answers__icontains=json.dumps(value))
         with suppress(ValidationError):  # not a phone number: the text alone
-            matches |= Q(answers__contains=json.dumps(PhoneNumberField().clean(value)))
+            phone = PhoneNumberField().clean(value)
+            matches |= Q(answers__contains=json.dumps(phone))
+            matches |= Q(answers__contains=f'"{phone} ext.')  # the number, with an extension
         return queryset.annotate(answers=Cast("form_data", TextField())).filter(matches)
 
 

@@ -82,6 +82,12 @@ def test_uae_phone_formats_are_stored_as_e164(client, contact_page, typed):
     assert Enquiry.objects.get().form_data["phone_number"] == "+971501234567"
 
 
+@pytest.mark.parametrize("typed", ["06 555 0100 ext 5", "+971 6 555 0100 ext. 5", "065550100 x5"])
+def test_an_extension_is_kept_after_the_number(client, contact_page, typed):
+    client.post(contact_page.url, valid(phone_number=typed))
+    assert Enquiry.objects.get().form_data["phone_number"] == "+97165550100 ext. 5"
+
+
 @pytest.mark.parametrize("typed", ["+971 50 123 456", "+971 12 345 6789", "abc", "12"])
 def test_invalid_phone_numbers_get_a_clear_error(client, contact_page, typed):
     response = client.post(contact_page.url, valid(phone_number=typed))
@@ -906,3 +912,13 @@ def test_a_page_showing_mistakes_says_so_in_its_title(client, contact_page):
 
     assert mistaken.title.get_text().startswith("Error: ")
     assert not fresh.title.get_text().startswith("Error")
+
+
+def test_a_number_with_an_extension_is_found_by_the_number(client, admin_client, contact_page):
+    client.post(contact_page.url, valid(phone_number="06 555 0100 ext 5"))
+    client.post(contact_page.url, valid(full_name="Other", phone_number="06 555 0101"))
+
+    response = admin_client.get("/admin/enquiries/", {"person": "06 555 0100"})
+
+    names = [enquiry.form_data["full_name"] for enquiry in response.context["object_list"]]
+    assert names == ["Mariam Al Suwaidi"]
