@@ -192,3 +192,23 @@ def test_the_home_button_is_left_out_while_its_page_is_unpublished(client, home,
 
     html = BeautifulSoup(client.get("/").content, "html.parser")
     assert html.select_one(".hero a.button") is None
+
+
+def test_the_logo_is_sharp_on_high_density_screens(client, home):
+    from wagtail.models import Site
+
+    from home.models import ClinicSettings
+
+    clinic = ClinicSettings.for_site(Site.objects.get(is_default_site=True))
+    clinic.logo = factories.ImageFactory(file__width=400, file__height=200)
+    clinic.save()
+
+    logo = BeautifulSoup(client.get("/").content, "html.parser").select_one(
+        ".site-header__brand img"
+    )
+
+    one, two = (candidate.split() for candidate in logo["srcset"].split(", "))
+    assert (one[1], two[1]) == ("1x", "2x")
+    assert logo["src"] == one[0] and one[0] != two[0]
+    assert (logo["width"], logo["height"]) == ("96", "48")
+    assert logo["alt"] == clinic.name

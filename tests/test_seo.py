@@ -206,7 +206,7 @@ def test_a_page_whose_image_file_is_lost_is_served_without_it(client, blog_index
 
 
 def test_the_share_image_states_its_real_size(client, blog_index):
-    small = factories.ImageFactory(width=640, height=400)
+    small = factories.ImageFactory(file__width=640, file__height=400)
     article = factories.BlogPageFactory(parent=blog_index, slug="small-image", image=small)
 
     html = soup(client.get(article.url))
