@@ -94,6 +94,11 @@ class BlogIndexPage(ServingQueriesMixin, SeoMixin, Page):
 
     per_page = 10
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's live blog index, or None."""
+        return cls.objects.live().descendant_of(site.root_page).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         listing = ArticleListing(self, request)
@@ -133,11 +138,7 @@ class ArticleListing:
 
     @cached_property
     def category_names(self) -> dict[str, str]:
-        return from_page_store(
-            "blog-filters:categories",
-            lambda: dict(BlogCategory.objects.values_list("slug", "name")),
-            when=settings.PAGE_FRAGMENT_CACHE,
-        )
+        return {category.slug: category.name for category in self.categories}
 
     @cached_property
     def tag_names(self) -> dict[str, str]:
@@ -161,11 +162,17 @@ class ArticleListing:
     def active_category(self) -> BlogCategory | None:
         if not self.category_slug:
             return None
-        return BlogCategory.objects.filter(slug=self.category_slug).first()
+        return next((c for c in self.categories if c.slug == self.category_slug), None)
 
     @cached_property
     def categories(self) -> list[BlogCategory]:
-        return list(BlogCategory.objects.all())
+        """Every topic (the filter links), kept in the page store: the topic filter and the
+        404 check read it too, so a topic listing makes no query of its own for topics."""
+        return from_page_store(
+            "blog-filters:categories",
+            lambda: list(BlogCategory.objects.all()),
+            when=settings.PAGE_FRAGMENT_CACHE,
+        )
 
     @cached_property
     def paginator(self) -> Paginator:

@@ -107,14 +107,16 @@ def search(request):
 
 
 def blog_index_url(request) -> str:
-    """The blog's address (kept in the page store: a search with no results stays query-free)."""
+    """The site's blog address (kept in the page store: a search with no results stays
+    query-free)."""
     from blog.models import BlogIndexPage
 
+    site = find_site(request)
+
     def find():
-        index = BlogIndexPage.objects.live().public().first()
+        index = BlogIndexPage.for_site(site) if site is not None else None
         return index.get_url(request) if index is not None else ""
 
-    site = find_site(request)
     return from_page_store(
         f"blog-index-url:{site.pk if site else 0}", find, when=settings.PAGE_FRAGMENT_CACHE
     )

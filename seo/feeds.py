@@ -25,11 +25,11 @@ class ArticlesFeed(Feed):
         return f"{ClinicSettings.for_site(site).name}: health articles"
 
     def link(self, site):
-        index = BlogIndexPage.objects.live().descendant_of(site.root_page).first()
+        index = BlogIndexPage.for_site(site)
         return index.url if index is not None else "/"
 
     def description(self, site):
-        index = BlogIndexPage.objects.live().descendant_of(site.root_page).first()
+        index = BlogIndexPage.for_site(site)
         return index.intro if index is not None and index.intro else self.title(site)
 
     def items(self, site):
