@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.crypto import salted_hmac
@@ -40,12 +41,17 @@ class SearchResults:
     """The ranked results for ``terms``, as the paginator reads them: their number (len) and
     one page of them at a time (a slice), each a small dict of what the results list shows.
 
-    With the fragment cache on, both are kept in the page cache's store, so a search someone
-    made a moment ago (a popular term, a shared results link) costs no query and no ranking:
-    ranking every match is most of a search's cost. Results are the same for every visitor
-    (live, public pages only), and the store is cleared whenever content changes (cms.cache),
-    so a publish shows at once. Keys hold an HMAC of the words (keyed with SECRET_KEY), not the
-    words: a list of health terms cannot be hashed to find who searched what."""
+    One query ranks every match and returns their ids and page types, best first: the
+    number of results is the length of that list, and a page of results loads only its own
+    pages (one query per page type). Ranking every match is most of a search's cost, and the
+    backend's own count would repeat the match in a second query.
+
+    With the fragment cache on, the ranked list and each page of results are kept in the page
+    cache's store, so a search someone made a moment ago (a popular term, a shared results
+    link) costs no query at all. Results are the same for every visitor (live, public pages
+    only), and the store is cleared whenever content changes (cms.cache), so a publish shows at
+    once. Keys hold an HMAC of the words (keyed with SECRET_KEY), not the words: a list of
+    health terms cannot be hashed to find who searched what."""
 
     def __init__(self, terms: str, request):
         self.terms = terms
@@ -55,21 +61,26 @@ class SearchResults:
         self.key = f"search:{site.pk if site else 0}:{digest[:32]}"
 
     @cached_property
-    def queryset(self):
-        # Built on the first miss only: public() reads the view restrictions when called.
-        return Page.objects.live().public().defer_streamfields().specific().search(self.terms)
+    def ranked(self) -> list[tuple[int, int]]:
+        """(page id, content type id) of every match, best first."""
+
+        def rank():
+            # Built on a miss only: public() reads the view restrictions when called.
+            results = Page.objects.live().public().search(self.terms)
+            return [tuple(row) for row in ranked_rows(results)]
+
+        return from_page_store(f"{self.key}:ranked", rank, when=settings.PAGE_FRAGMENT_CACHE)
 
     def __len__(self) -> int:
-        return from_page_store(
-            f"{self.key}:count", lambda: self.queryset.count(), when=settings.PAGE_FRAGMENT_CACHE
-        )
+        return len(self.ranked)
 
     def __getitem__(self, window: slice) -> list[dict]:
-        if not len(self):
-            return []  # nothing found: only the count is kept
+        rows = self.ranked[window]
+        if not rows:
+            return []  # nothing found: only the (empty) ranking is kept
         return from_page_store(
             f"{self.key}:{window.start}:{window.stop}",
-            lambda: [self.item(page) for page in self.queryset[window]],
+            lambda: [self.item(page) for page in specific_pages(rows)],
             when=settings.PAGE_FRAGMENT_CACHE,
         )
 
@@ -78,6 +89,27 @@ class SearchResults:
         if not summary and getattr(page, "intro", ""):
             summary = Truncator(plain_text(page, "intro")).words(30, truncate=" …")
         return {"title": page.title, "url": page.get_url(self.request), "summary": summary}
+
+
+def ranked_rows(results):
+    """The search backend's ranked query (PostgreSQL, SQLite FTS5, MySQL and the fallback all
+    build one) as (id, content type) rows, every match, best first."""
+    return results.get_queryset().values_list("pk", "content_type")
+
+
+def specific_pages(rows: list[tuple[int, int]]) -> list[Page]:
+    """The pages of ``rows`` as their own types, in the rows' order: one query per page type,
+    without their StreamFields (a results list shows none)."""
+    by_type: dict[int, list[int]] = {}
+    for pk, content_type in rows:
+        by_type.setdefault(content_type, []).append(pk)
+    pages = {}
+    for content_type, pks in by_type.items():
+        model = ContentType.objects.get_for_id(content_type).model_class() or Page
+        for page in model._default_manager.filter(pk__in=pks).defer_streamfields():
+            pages[page.pk] = page
+    # A page deleted since the ranking (kept in the store for a moment) is left out.
+    return [pages[pk] for pk, _ in rows if pk in pages]
 
 
 def search(request):
