@@ -14,7 +14,6 @@ from django.utils.http import urlencode
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -26,7 +25,8 @@ from cms.cache import from_page_store
 from home.blocks import ArticleStreamBlock
 from home.body import SegmentedBodyMixin
 from home.fields import image_field
-from home.routing import ServingQueriesMixin, restrictions_covering
+from home.routing import ServingQueriesMixin
+from home.visibility import PublicPageQuerySet, restrictions_covering
 from seo import jsonld, review
 from seo.models import SeoMixin
 
@@ -58,7 +58,7 @@ class BlogPageTag(TaggedItemBase):
     )
 
 
-class BlogPageQuerySet(PageQuerySet):
+class BlogPageQuerySet(PublicPageQuerySet):
     def listing(self):
         """Live public articles, newest first, with everything a card shows in a fixed number of
         queries: no per-article query for image, renditions, categories or author."""
@@ -392,7 +392,7 @@ class BlogPage(SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):
             BlogPage.objects.live()
             .filter(models.Q(pk__in=in_category) | models.Q(pk__in=tagged))
             .exclude(pk=self.pk)
-            .exclude(models.Exists(restrictions_covering(models.OuterRef("path"))))
+            .exclude(restrictions_covering(models.OuterRef("path")))
             .only(*self.related_fields)
             .order_by("-date", "-pk")[: self.related_count]
         )

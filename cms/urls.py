@@ -10,6 +10,7 @@ from cms import health
 from search import views as search_views
 from seo import feeds
 from seo import views as seo_views
+from seo.sitemaps import PublicSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,7 +18,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     # Dots cannot appear in page slugs, so these never shadow an article.
     path("blog/rss.xml", feeds.ArticlesFeed(), name="articles_rss"),

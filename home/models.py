@@ -23,6 +23,7 @@ from .blocks import (
 from .body import SegmentedBodyMixin
 from .fields import image_field
 from .routing import ServingQueriesMixin, SingleQueryRoutingMixin
+from .visibility import public
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -336,4 +337,4 @@ class StandardPage(SegmentedBodyMixin, ServingQueriesMixin, SeoMixin, Page):
     def child_pages(self) -> list:
         """Live, public subpages, listed under the body. Loaded when the template asks, so a
         cached fragment costs nothing."""
-        return list(self.get_children().live().public().specific())
+        return list(public(self.get_children().live()).specific())

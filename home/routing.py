@@ -16,14 +16,16 @@ import hashlib
 from functools import cache
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef
-from django.db.models.functions import Coalesce, Length, Substr
+from django.db.models import BooleanField, ExpressionWrapper, OuterRef
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.http.request import split_domain_port
 
 from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 
 from cms.cache import from_page_store
+
+from .visibility import restrictions_covering
 
 
 @cache
@@ -78,7 +80,11 @@ class SingleQueryRoutingMixin:
                 depth__lte=self.depth + len(path_components),
                 slug__in=path_components,
             )
-            .annotate(restricted=Exists(restrictions_covering(OuterRef("path"))))
+            .annotate(
+                restricted=ExpressionWrapper(
+                    restrictions_covering(OuterRef("path")), output_field=BooleanField()
+                )
+            )
             .order_by("depth")
         )
         chain = [self]
@@ -142,15 +148,6 @@ class ServingQueriesMixin:
             .values("source")
         )
         return PageViewRestriction.objects.filter(page_id__in=sources)
-
-
-def restrictions_covering(path):
-    """View restrictions on the page at ``path`` (an OuterRef) or on any page above it, as a
-    subquery: Wagtail's rule for pages that are not aliases, without loading every restriction
-    first."""
-    return PageViewRestriction.objects.annotate(
-        prefix=Substr(path, 1, Length("page__path"))
-    ).filter(prefix=F("page__path"))
 
 
 def find_site(request):

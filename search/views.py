@@ -16,6 +16,7 @@ from wagtail.models import Page
 from cms.cache import from_page_store
 from home.fields import plain_text
 from home.routing import find_site
+from home.visibility import public
 
 from .stats import record_search
 
@@ -66,7 +67,7 @@ class SearchResults:
 
         def rank():
             # Built on a miss only: public() reads the view restrictions when called.
-            results = Page.objects.live().public().search(self.terms)
+            results = public(Page.objects.live()).search(self.terms)
             return [tuple(row) for row in ranked_rows(results)]
 
         return from_page_store(f"{self.key}:ranked", rank, when=settings.PAGE_FRAGMENT_CACHE)

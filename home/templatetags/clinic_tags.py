@@ -5,6 +5,7 @@ from wagtail.models import Site
 from wagtail.templatetags.wagtail_cache import WagtailPageCacheNode
 
 from cms.cache import from_page_store
+from home.visibility import public
 
 register = template.Library()
 
@@ -102,7 +103,7 @@ def menu_for(root) -> dict:
         "root_path": root.path,
         "pages": [
             {"pk": page.pk, "title": page.title, "path": page.path, "url": page.get_url()}
-            for page in root.get_children().live().public().in_menu()
+            for page in public(root.get_children().live()).in_menu()
         ],
     }
 
