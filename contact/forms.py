@@ -13,6 +13,7 @@ from django.core import signing
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 import phonenumbers
+from phonenumbers import geocoder
 
 TOKEN_SALT = "contact.form-token"  # noqa: S105 - a namespace, not a secret
 HONEYPOT_FIELD = "website"
@@ -86,6 +87,22 @@ class PhoneNumberField(forms.CharField):
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
         e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
         return f"{e164} ext. {number.extension}" if number.extension else e164
+
+
+def international_phone(value: str) -> str:
+    """For a number PhoneNumberField stored: '' when it is in the clinic's country
+    (PHONENUMBER_DEFAULT_REGION), else its country and calling code, 'United Kingdom (+44)'.
+    International numbers are accepted, and flagged so the front desk dials the right code (and
+    knows the visitor may be abroad, in another time zone)."""
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return ""
+    region = phonenumbers.region_code_for_number(number)
+    if region == settings.PHONENUMBER_DEFAULT_REGION:
+        return ""
+    country = geocoder.country_name_for_number(number, "en") or region or "Unknown country"
+    return f"{country} (+{number.country_code})"
 
 
 class EnquiryFormBuilder(FormBuilder):
@@ -163,6 +180,16 @@ class EnquiryForm(BaseForm):
     def submitted_data(self) -> dict:
         """Only what the visitor answered in the staff-built fields."""
         return {name: self.cleaned_data.get(name) for name in self.builder_field_names}
+
+    def international_phone(self) -> str:
+        """The country of the first phone number answered outside the clinic's country, or ''
+        (see international_phone)."""
+        for name in self.builder_field_names:
+            value = self.cleaned_data.get(name)
+            is_phone = isinstance(self.fields[name], PhoneNumberField)
+            if value and is_phone and (country := international_phone(value)):
+                return country
+        return ""
 
     @property
     def honeypot_filled(self) -> bool:

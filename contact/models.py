@@ -239,6 +239,7 @@ class ContactPage(ServingQueriesMixin, SeoMixin, AbstractEmailForm):
                     consent_version=self.consent_version,
                     is_spam=verdict.is_spam,
                     spam_reason=verdict.reason,
+                    international_phone=form.international_phone(),
                     **{name: form.cleaned_data.get(name) or "" for name in UTM_FIELDS},
                 )
                 if not verdict.is_spam:
@@ -291,6 +292,13 @@ class Enquiry(AbstractFormSubmission):
     consent_version = models.CharField(max_length=30, blank=True)
     is_spam = models.BooleanField("quarantined as suspected spam", default=False, db_index=True)
     spam_reason = models.CharField(max_length=100, blank=True)
+    international_phone = models.CharField(
+        "international phone number",
+        max_length=100,
+        blank=True,
+        help_text="The country of the phone number given, when it is outside the clinic's "
+        "country: dial it with its country code.",
+    )
 
     class Meta:
         verbose_name = "enquiry"

@@ -155,6 +155,9 @@ class EnquiryFilterSet(WagtailFilterSet):
     delivery = django_filters.ChoiceFilter(
         label="Staff notification", choices=Notification.Status.choices, method="by_delivery"
     )
+    international = django_filters.BooleanFilter(
+        label="International phone number", method="by_international_phone"
+    )
     utm_source = django_filters.CharFilter(label="UTM source", lookup_expr="iexact")
     utm_campaign = django_filters.CharFilter(label="UTM campaign", lookup_expr="iexact")
     person = django_filters.CharFilter(
@@ -171,6 +174,15 @@ class EnquiryFilterSet(WagtailFilterSet):
     def by_delivery(self, queryset, name, value):
         return queryset.filter(
             notifications__kind=Notification.Kind.STAFF, notifications__status=value
+        )
+
+    def by_international_phone(self, queryset, name, value):
+        if value is None:
+            return queryset
+        return (
+            queryset.exclude(international_phone="")
+            if value
+            else queryset.filter(international_phone="")
         )
 
     def by_person(self, queryset, name, value):
@@ -244,6 +256,7 @@ class EnquiryViewSet(ModelViewSet):
         Column("page", label="Form"),
         Column("source_page", label="Sent from"),
         "utm_source",
+        Column("international_phone", label="International phone"),
         Column("delivery_status", label="Notification"),
     ]
     list_export = [
@@ -261,6 +274,7 @@ class EnquiryViewSet(ModelViewSet):
         "consent_version",
         "is_spam",
         "spam_reason",
+        "international_phone",
         "delivery_status",
     ]
     export_filename = "enquiries"
@@ -276,6 +290,7 @@ class EnquiryViewSet(ModelViewSet):
         "consent_version",
         "is_spam",
         "spam_reason",
+        "international_phone",
     ]
     form_fields = ["is_spam"]  # required by ModelViewSet; the edit view itself is removed
     permission_policy = EnquiryPermissionPolicy(Enquiry)

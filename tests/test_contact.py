@@ -922,3 +922,51 @@ def test_a_number_with_an_extension_is_found_by_the_number(client, admin_client,
 
     names = [enquiry.form_data["full_name"] for enquiry in response.context["object_list"]]
     assert names == ["Mariam Al Suwaidi"]
+
+
+@pytest.mark.parametrize(
+    "typed, flagged",
+    [
+        ("050 123 4567", ""),
+        ("+971 4 331 7110", ""),
+        ("800 4444", ""),  # a UAE toll-free number
+        ("+44 20 7946 0958", "United Kingdom (+44)"),
+        ("+91 98765 43210", "India (+91)"),
+        ("00966 50 123 4567", "Saudi Arabia (+966)"),
+    ],
+)
+def test_international_numbers_are_accepted_and_flagged_for_the_front_desk(
+    client, contact_page, typed, flagged
+):
+    response = client.post(contact_page.url, valid(phone_number=typed))
+    assert response.status_code == 302
+    assert Enquiry.objects.get().international_phone == flagged
+
+
+def test_the_front_desk_can_list_see_and_is_told_of_an_international_number(
+    client, admin_client, contact_page, smtp_server
+):
+    client.post(contact_page.url, valid(phone_number="+44 20 7946 0958", full_name="Abroad"))
+    client.post(contact_page.url, valid(full_name="At home"))
+    abroad = Enquiry.objects.get(form_data__full_name="Abroad")
+    local = Enquiry.objects.get(form_data__full_name="At home")
+
+    listed = admin_client.get("/admin/enquiries/", {"international": "true"})
+    rows = BeautifulSoup(listed.content, "html.parser").select("table tbody tr")
+    assert len(rows) == 1 and "United Kingdom (+44)" in rows[0].get_text()
+    inspect = admin_client.get(f"/admin/enquiries/inspect/{abroad.pk}/")
+    assert b"United Kingdom (+44)" in inspect.content
+
+    call_command("run_worker", once=True, stdout=io.StringIO())
+    bodies = {
+        enquiry.pk: next(
+            body
+            for message in smtp_server.messages
+            if f"#{enquiry.pk})" in (body := message.get_payload(decode=True).decode())
+        )
+        for enquiry in (abroad, local)
+    }
+    assert "international one" in bodies[abroad.pk]
+    assert "international one" not in bodies[local.pk]
+    # The e-mail carries no answers: the fact, never the number or its country.
+    assert "United Kingdom" not in bodies[abroad.pk] and "+44" not in bodies[abroad.pk]
