@@ -13,7 +13,6 @@ from django.core import signing
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
 import phonenumbers
-from phonenumbers import geocoder
 
 TOKEN_SALT = "contact.form-token"  # noqa: S105 - a namespace, not a secret
 HONEYPOT_FIELD = "website"
@@ -91,9 +90,11 @@ class PhoneNumberField(forms.CharField):
 
 def international_phone(value: str) -> str:
     """For a number PhoneNumberField stored: '' when it is in the clinic's country
-    (PHONENUMBER_DEFAULT_REGION), else its country and calling code, 'United Kingdom (+44)'.
-    International numbers are accepted, and flagged so the front desk dials the right code (and
-    knows the visitor may be abroad, in another time zone)."""
+    (PHONENUMBER_DEFAULT_REGION), else its country's ISO code and calling code, 'GB (+44)'
+    ('+800' alone for an international service number). International numbers are accepted,
+    and flagged so the front desk dials the right code (and knows the visitor may be abroad, in
+    another time zone). Country names would need phonenumbers' geocoder, which loads about
+    100 MB of place names into every process that imports it."""
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:
@@ -101,8 +102,8 @@ def international_phone(value: str) -> str:
     region = phonenumbers.region_code_for_number(number)
     if region == settings.PHONENUMBER_DEFAULT_REGION:
         return ""
-    country = geocoder.country_name_for_number(number, "en") or region or "Unknown country"
-    return f"{country} (+{number.country_code})"
+    calling_code = f"+{number.country_code}"
+    return f"{region} ({calling_code})" if region and region != "001" else calling_code
 
 
 class EnquiryFormBuilder(FormBuilder):
@@ -181,7 +182,7 @@ class EnquiryForm(BaseForm):
         """Only what the visitor answered in the staff-built fields."""
         return {name: self.cleaned_data.get(name) for name in self.builder_field_names}
 
-    def international_phone(self) -> str:
+    def phone_country(self) -> str:
         """The country of the first phone number answered outside the clinic's country, or ''
         (see international_phone)."""
         for name in self.builder_field_names:

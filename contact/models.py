@@ -239,7 +239,7 @@ class ContactPage(ServingQueriesMixin, SeoMixin, AbstractEmailForm):
                     consent_version=self.consent_version,
                     is_spam=verdict.is_spam,
                     spam_reason=verdict.reason,
-                    international_phone=form.international_phone(),
+                    international_phone=form.phone_country(),
                     **{name: form.cleaned_data.get(name) or "" for name in UTM_FIELDS},
                 )
                 if not verdict.is_spam:
@@ -296,8 +296,8 @@ class Enquiry(AbstractFormSubmission):
         "international phone number",
         max_length=100,
         blank=True,
-        help_text="The country of the phone number given, when it is outside the clinic's "
-        "country: dial it with its country code.",
+        help_text="For a phone number from another country: that country's code and its "
+        "calling code, for example GB (+44). Dial the number with that code.",
     )
 
     class Meta:

@@ -177,8 +177,8 @@ class EnquiryFilterSet(WagtailFilterSet):
         )
 
     def by_international_phone(self, queryset, name, value):
-        if value is None:
-            return queryset
+        """Yes: enquiries whose phone number is from another country; No: the others.
+        (Migration contact/0008 flagged the enquiries that came before the flag.)"""
         return (
             queryset.exclude(international_phone="")
             if value

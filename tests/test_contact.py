@@ -930,9 +930,10 @@ def test_a_number_with_an_extension_is_found_by_the_number(client, admin_client,
         ("050 123 4567", ""),
         ("+971 4 331 7110", ""),
         ("800 4444", ""),  # a UAE toll-free number
-        ("+44 20 7946 0958", "United Kingdom (+44)"),
-        ("+91 98765 43210", "India (+91)"),
-        ("00966 50 123 4567", "Saudi Arabia (+966)"),
+        ("+44 20 7946 0958", "GB (+44)"),
+        ("+91 98765 43210", "IN (+91)"),
+        ("00966 50 123 4567", "SA (+966)"),
+        ("+800 1234 5678", "+800"),  # an international freephone number: no country
     ],
 )
 def test_international_numbers_are_accepted_and_flagged_for_the_front_desk(
@@ -943,30 +944,40 @@ def test_international_numbers_are_accepted_and_flagged_for_the_front_desk(
     assert Enquiry.objects.get().international_phone == flagged
 
 
-def test_the_front_desk_can_list_see_and_is_told_of_an_international_number(
+def test_the_front_desk_can_list_and_see_an_international_number_the_email_never_says(
     client, admin_client, contact_page, smtp_server
 ):
     client.post(contact_page.url, valid(phone_number="+44 20 7946 0958", full_name="Abroad"))
     client.post(contact_page.url, valid(full_name="At home"))
     abroad = Enquiry.objects.get(form_data__full_name="Abroad")
-    local = Enquiry.objects.get(form_data__full_name="At home")
 
     listed = admin_client.get("/admin/enquiries/", {"international": "true"})
     rows = BeautifulSoup(listed.content, "html.parser").select("table tbody tr")
-    assert len(rows) == 1 and "United Kingdom (+44)" in rows[0].get_text()
+    assert len(rows) == 1 and "GB (+44)" in rows[0].get_text()
+    local = admin_client.get("/admin/enquiries/", {"international": "false"})
+    assert len(BeautifulSoup(local.content, "html.parser").select("table tbody tr")) == 1
     inspect = admin_client.get(f"/admin/enquiries/inspect/{abroad.pk}/")
-    assert b"United Kingdom (+44)" in inspect.content
+    assert b"GB (+44)" in inspect.content
 
     call_command("run_worker", once=True, stdout=io.StringIO())
-    bodies = {
-        enquiry.pk: next(
-            body
-            for message in smtp_server.messages
-            if f"#{enquiry.pk})" in (body := message.get_payload(decode=True).decode())
-        )
-        for enquiry in (abroad, local)
-    }
-    assert "international one" in bodies[abroad.pk]
-    assert "international one" not in bodies[local.pk]
-    # The e-mail carries no answers: the fact, never the number or its country.
-    assert "United Kingdom" not in bodies[abroad.pk] and "+44" not in bodies[abroad.pk]
+    assert len(smtp_server.messages) == 2
+    for message in smtp_server.messages:
+        body = message.get_payload(decode=True).decode()
+        # The e-mail carries no answers, nor anything drawn from one.
+        assert "GB" not in body and "+44" not in body and "international" not in body.lower()
+
+
+def test_enquiries_from_before_the_flag_are_flagged_by_the_migration(client, contact_page):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("contact.migrations.0008_flag_earlier_international_phones")
+    client.post(contact_page.url, valid(phone_number="+44 20 7946 0958", full_name="Abroad"))
+    client.post(contact_page.url, valid(full_name="At home"))
+    Enquiry.objects.update(international_phone="")  # as they were before 0007
+
+    migration.flag_earlier_enquiries(apps, None)
+
+    flags = dict(Enquiry.objects.values_list("form_data__full_name", "international_phone"))
+    assert flags == {"Abroad": "GB (+44)", "At home": ""}
