@@ -105,10 +105,9 @@ class SingleQueryRoutingMixin:
             raise Http404
         page._cached_parent_obj = chain[-2]
         page.route_ancestors = chain[:-1]
-        # An alias takes its source page's restrictions, which the path does not cover.
-        page.known_unrestricted = not chain[-1].restricted and not any(
-            ancestor.alias_of_id for ancestor in chain
-        )
+        # The routing query's subquery follows Wagtail's whole rule (an alias on the way takes
+        # its source page's restriction): no restriction found means none applies.
+        page.known_unrestricted = not chain[-1].restricted
         return page
 
 

@@ -29,7 +29,7 @@ def private_roots() -> list[tuple[str, int]]:
     return list(pages.union(aliases))
 
 
-def private_q() -> Q:
+def private_pages_q() -> Q:
     """Matches the pages the public may not see: those in ``private_roots`` and below."""
     q = Q()
     for path, depth in private_roots():
@@ -39,23 +39,22 @@ def private_q() -> Q:
 
 def public(pages):
     """``pages`` without anything a visitor would be asked to log in (or give a password) for."""
-    return pages.exclude(private_q())
+    return pages.exclude(private_pages_q())
 
 
 class PublicPageQuerySet(PageQuerySet):
-    """A page type's queryset whose ``public()`` follows the rule above."""
+    """A page type's queryset whose ``public()``, ``private()`` and ``not_public()`` follow
+    the rule above (Wagtail's build on ``private_q``)."""
 
-    def public(self):
-        return public(self)
-
-    def not_public(self):
-        return self.filter(private_q())
+    def private_q(self):
+        return private_pages_q()
 
 
 def restrictions_covering(path) -> Q:
     """For an ``OuterRef`` path: true when a view restriction covers that page, on it or on a
-    page above it, or on the source of an alias at or above it. Driven from the restrictions
-    table (a handful of rows), so it stays cheap however many pages there are."""
+    page above it, or on the source of an alias at or above it. The first half reads the
+    restrictions table (a handful of rows); the second the aliases of restricted pages (found
+    through the index on ``alias_of``)."""
     on_path = PageViewRestriction.objects.annotate(
         prefix=Substr(path, 1, Length("page__path"))
     ).filter(prefix=F("page__path"))

@@ -22,6 +22,9 @@ from .stats import record_search
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+# The most results a search lists (100 pages of ten): what is kept in the store for one search
+# stays small however large the site grows. A search that finds more says "more than".
+MAX_RESULTS = 1000
 
 
 def clean_query(raw: str) -> str:
@@ -63,17 +66,23 @@ class SearchResults:
 
     @cached_property
     def ranked(self) -> list[tuple[int, int]]:
-        """(page id, content type id) of every match, best first."""
+        """(page id, content type id) of the matches, best first: up to MAX_RESULTS, and one
+        more when there are more (see ``more``)."""
 
         def rank():
             # Built on a miss only: public() reads the view restrictions when called.
             results = public(Page.objects.live()).search(self.terms)
-            return [tuple(row) for row in ranked_rows(results)]
+            return ranked_rows(results, MAX_RESULTS + 1)
 
         return from_page_store(f"{self.key}:ranked", rank, when=settings.PAGE_FRAGMENT_CACHE)
 
+    @property
+    def more(self) -> bool:
+        """Whether more than MAX_RESULTS pages match (only the best MAX_RESULTS are listed)."""
+        return len(self.ranked) > MAX_RESULTS
+
     def __len__(self) -> int:
-        return len(self.ranked)
+        return min(len(self.ranked), MAX_RESULTS)
 
     def __getitem__(self, window: slice) -> list[dict]:
         rows = self.ranked[window]
@@ -92,10 +101,15 @@ class SearchResults:
         return {"title": page.title, "url": page.get_url(self.request), "summary": summary}
 
 
-def ranked_rows(results):
-    """The search backend's ranked query (PostgreSQL, SQLite FTS5, MySQL and the fallback all
-    build one) as (id, content type) rows, every match, best first."""
-    return results.get_queryset().values_list("pk", "content_type")
+def ranked_rows(results, limit: int) -> list[tuple[int, int]]:
+    """The first ``limit`` search results as (id, content type) rows, in the backend's order
+    (by relevance; the database fallback, without full-text search, keeps the queryset's).
+    The database backends (PostgreSQL, SQLite FTS5, MySQL, the fallback) build their results
+    as one queryset, which gives the rows alone in one query. Any other backend is read
+    through its results, which load each page."""
+    if hasattr(results, "get_queryset"):
+        return list(results.get_queryset().values_list("pk", "content_type")[:limit])
+    return [(page.pk, page.content_type_id) for page in results[:limit]]
 
 
 def specific_pages(rows: list[tuple[int, int]]) -> list[Page]:
@@ -107,9 +121,10 @@ def specific_pages(rows: list[tuple[int, int]]) -> list[Page]:
     pages = {}
     for content_type, pks in by_type.items():
         model = ContentType.objects.get_for_id(content_type).model_class() or Page
-        for page in model._default_manager.filter(pk__in=pks).defer_streamfields():
+        for page in model._default_manager.live().filter(pk__in=pks).defer_streamfields():
             pages[page.pk] = page
-    # A page deleted since the ranking (kept in the store for a moment) is left out.
+    # A page deleted or unpublished since the ranking was stored is left out (the store is
+    # cleared on every change, so only for a moment if ever).
     return [pages[pk] for pk, _ in rows if pk in pages]
 
 
@@ -133,6 +148,7 @@ def search(request):
             "search_querystring": urlencode({"q": query}),
             "results": results_page,
             "paginator": paginator,
+            "more_results": bool(paginator and getattr(paginator.object_list, "more", False)),
             # Read only when nothing was found: the blog's address, whatever its slug.
             "blog_index_url": lambda: blog_index_url(request),
         },

@@ -145,6 +145,21 @@ def test_a_page_under_an_aliased_section_still_checks_the_aliases_source(
     assert response.status_code == 302 and "login" in response["Location"]
 
 
+def test_a_page_under_a_public_alias_needs_no_restriction_query(
+    client, home, services, no_fragment_cache
+):
+    """The routing query's subquery follows aliases to their source (home/visibility.py), so
+    a page under an alias of a public section is served without Wagtail's separate check."""
+    _, physio, _ = services
+    about = factories.StandardPageFactory(parent=home, slug="about")
+    alias = physio.create_alias(parent=about, update_slug="physio-alias")
+    factories.StandardPageFactory(parent=alias, slug="child", title="Under the alias")
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/about/physio-alias/child/").status_code == 200
+    assert restriction_queries(queries) == []
+
+
 def test_routing_in_full_reads_no_restrictions_for_a_public_page(
     client, article, no_fragment_cache
 ):

@@ -403,3 +403,27 @@ def test_renaming_a_topic_or_author_finds_their_articles_by_the_new_name(client,
 
     assert result_titles(client.get("/search/", {"q": "athletes"})) == ["Getting back to the pitch"]
     assert result_titles(client.get("/search/", {"q": "Karimi"})) == ["Getting back to the pitch"]
+
+
+def test_a_search_lists_at_most_max_results_and_says_there_are_more(
+    client, blog_index, no_search_counts, monkeypatch
+):
+    """However large the site, one search keeps a bounded list (MAX_RESULTS) in the store."""
+    from search import views
+
+    monkeypatch.setattr(views, "MAX_RESULTS", 3)
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 2)
+    for n in range(5):
+        factories.BlogPageFactory(parent=blog_index, title=f"Elbow pain note {n}")
+    first = client.get("/search/", {"q": "elbow"})
+    last = client.get("/search/", {"q": "elbow", "page": "9"})  # out of range: the last page
+
+    status = BeautifulSoup(first.content, "html.parser").find(class_="result-count").get_text()
+    assert status.startswith("More than 3 results")
+    assert len(result_titles(first)) == 2 and len(result_titles(last)) == 1
+    assert not set(result_titles(first)) & set(result_titles(last))
+
+
+def test_a_search_within_the_limit_gives_its_exact_number(client, articles, no_search_counts):
+    html = BeautifulSoup(client.get("/search/", {"q": "spasm"}).content, "html.parser")
+    assert html.find(class_="result-count").get_text().startswith("1 result for")

@@ -90,16 +90,30 @@ def test_an_alias_is_listed_again_once_its_source_is_public(client, private_with
     }
 
 
-def test_the_subquery_and_the_queryset_agree_on_every_page(home, blog_index, private_with_alias):
-    """Routing and related articles use the subquery, lists the queryset: one rule."""
+def test_lists_and_routing_follow_wagtails_own_rule_for_every_page(
+    home, blog_index, private_with_alias
+):
+    """Wagtail's Page.get_view_restrictions decides who may open a page: every public list
+    (the queryset rule) and routing (the subquery) must agree with it, page by page. The tree
+    holds a private article and its alias, a private section with a subpage, an alias of
+    that subpage (public: Wagtail only looks at an alias's source, not the source's section),
+    an alias of the whole section (private, with its subpage's alias), and open pages."""
     section = factories.StandardPageFactory(parent=home, title="Private section")
-    factories.StandardPageFactory(parent=section, title="Below it")
+    below = factories.StandardPageFactory(parent=section, title="Below it")
     PageViewRestriction.objects.create(page=section, restriction_type="password", password="x")
-    factories.StandardPageFactory(parent=home, title="Open page")
+    open_page = factories.StandardPageFactory(parent=home, title="Open page")
+    below.create_alias(parent=open_page, update_slug="below-it-alias")
+    section.create_alias(parent=home, update_slug="section-alias", recursive=True)
 
+    private_by_wagtail = {
+        page.pk for page in Page.objects.all() if Page.get_view_restrictions(page).exists()
+    }
     flagged = set(
         Page.objects.filter(restrictions_covering(OuterRef("path"))).values_list("pk", flat=True)
     )
     listed = set(public(Page.objects.all()).values_list("pk", flat=True))
-    assert flagged and listed
-    assert flagged == set(Page.objects.values_list("pk", flat=True)) - listed
+    every_page = set(Page.objects.values_list("pk", flat=True))
+    assert len(private_by_wagtail) == 6  # the article, its alias; section, below; their aliases
+    assert flagged == private_by_wagtail
+    assert listed == every_page - private_by_wagtail
+    assert BlogPage.objects.private().count() == 2  # the page type's own queryset agrees
