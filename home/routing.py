@@ -16,7 +16,7 @@ import hashlib
 from functools import cache
 
 from django.conf import settings
-from django.db.models import BooleanField, ExpressionWrapper, OuterRef
+from django.db.models import OuterRef
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.http.request import split_domain_port
@@ -80,11 +80,7 @@ class SingleQueryRoutingMixin:
                 depth__lte=self.depth + len(path_components),
                 slug__in=path_components,
             )
-            .annotate(
-                restricted=ExpressionWrapper(
-                    restrictions_covering(OuterRef("path")), output_field=BooleanField()
-                )
-            )
+            .annotate(restricted=restrictions_covering(OuterRef("path")))
             .order_by("depth")
         )
         chain = [self]
