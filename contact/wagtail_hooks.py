@@ -178,7 +178,7 @@ class EnquiryFilterSet(WagtailFilterSet):
 
     def by_international_phone(self, queryset, name, value):
         """Yes: enquiries whose phone number is from another country; No: the others.
-        (Migration contact/0008 flagged the enquiries that came before the flag.)"""
+        (Migration contact/0007, which added the flag, set it on earlier enquiries too.)"""
         return (
             queryset.exclude(international_phone="")
             if value

@@ -130,12 +130,12 @@ def specific_pages(rows: list[tuple[int, int]]) -> list[Page]:
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    results_page = None
-    paginator = None
+    results = results_page = paginator = None
     terms = search_terms(query)
     if query:
         record_search(terms or query)
-        paginator = Paginator(SearchResults(terms, request) if terms else [], RESULTS_PER_PAGE)
+        results = SearchResults(terms, request) if terms else None
+        paginator = Paginator(results if results is not None else [], RESULTS_PER_PAGE)
         # Django's get_page: page 1 for anything not a number, the last page for a number out
         # of range (so odd page numbers never add entries to the store).
         results_page = paginator.get_page(request.GET.get("page"))
@@ -148,7 +148,7 @@ def search(request):
             "search_querystring": urlencode({"q": query}),
             "results": results_page,
             "paginator": paginator,
-            "more_results": bool(paginator and getattr(paginator.object_list, "more", False)),
+            "more_results": results is not None and results.more,
             # Read only when nothing was found: the blog's address, whatever its slug.
             "blog_index_url": lambda: blog_index_url(request),
         },

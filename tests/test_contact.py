@@ -972,10 +972,10 @@ def test_enquiries_from_before_the_flag_are_flagged_by_the_migration(client, con
 
     from django.apps import apps
 
-    migration = importlib.import_module("contact.migrations.0008_flag_earlier_international_phones")
+    migration = importlib.import_module("contact.migrations.0007_enquiry_international_phone")
     client.post(contact_page.url, valid(phone_number="+44 20 7946 0958", full_name="Abroad"))
     client.post(contact_page.url, valid(full_name="At home"))
-    Enquiry.objects.update(international_phone="")  # as they were before 0007
+    Enquiry.objects.update(international_phone="")  # as if they came before the flag
 
     migration.flag_earlier_enquiries(apps, None)
 
